@@ -1,0 +1,68 @@
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { matchChoice } from '../src/channels/matchChoice';
+import type { MenuValue } from '../src/shell/shellContent';
+import { AboutYouDialog } from './aboutYouDialog';
+import { ChoicePromptDialog, type ChoiceAnswer, type ChoicePromptOptions } from './choicePromptDialog';
+import { ComingSoonDialog } from './comingSoonDialog';
+import { DialogIds } from './dialogIds';
+import { HelpNowDialog } from './helpNowDialog';
+import type { ShellDeps } from './shellDeps';
+
+export interface MainDialogOptions {
+  /** A message to act on straight away (the user typed before seeing the menu). */
+  initialText?: string;
+  /** The menu has been shown before in this conversation: ask more briefly. */
+  again?: boolean;
+}
+
+const ROUTES: Readonly<Record<MenuValue, string>> = {
+  signs: DialogIds.spotSigns,
+  question: DialogIds.askQuestion,
+  report: DialogIds.reportConcern,
+  'help-now': DialogIds.helpNow,
+  'about-you': DialogIds.aboutYou,
+};
+
+/** The main menu: routes to each capability, takes free text as a question, and comes back afterwards. */
+export class MainDialog extends ComponentDialog {
+  constructor(private readonly deps: ShellDeps) {
+    super(DialogIds.main);
+    const { comingSoon } = deps.content;
+    this.addDialog(new ChoicePromptDialog(DialogIds.menuPrompt));
+    this.addDialog(new ComingSoonDialog(DialogIds.spotSigns, comingSoon.signs ?? ''));
+    this.addDialog(new ComingSoonDialog(DialogIds.askQuestion, comingSoon.question ?? ''));
+    this.addDialog(new ComingSoonDialog(DialogIds.reportConcern, comingSoon.report ?? ''));
+    this.addDialog(new HelpNowDialog(deps));
+    this.addDialog(new AboutYouDialog(deps));
+    this.addDialog(
+      new WaterfallDialog('mainFlow', [this.showMenuStep.bind(this), this.routeStep.bind(this), this.loopStep.bind(this)]),
+    );
+    this.initialDialogId = 'mainFlow';
+  }
+
+  private async showMenuStep(step: WaterfallStepContext) {
+    const { menu, didNotUnderstand } = this.deps.content;
+    const options = (step.options ?? {}) as MainDialogOptions;
+    if (options.initialText) {
+      const choice = matchChoice(options.initialText, menu.options);
+      return step.next({ value: choice?.value, text: options.initialText } satisfies ChoiceAnswer);
+    }
+    const prompt: ChoicePromptOptions = {
+      prompt: { text: options.again ? menu.again : menu.prompt, choices: menu.options },
+      retryText: didNotUnderstand,
+      allowFreeText: true,
+    };
+    return step.beginDialog(DialogIds.menuPrompt, prompt);
+  }
+
+  private async routeStep(step: WaterfallStepContext) {
+    const answer = step.result as ChoiceAnswer;
+    const target = answer.value ? ROUTES[answer.value as MenuValue] : undefined;
+    // Anything typed that is not a menu option is treated as a question.
+    return step.beginDialog(target ?? DialogIds.askQuestion, { question: answer.text });
+  }
+
+  private async loopStep(step: WaterfallStepContext) {
+    return step.replaceDialog(DialogIds.main, { again: true } satisfies MainDialogOptions);
+  }
+}

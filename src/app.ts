@@ -1,0 +1,98 @@
+import type { AddressInfo } from 'node:net';
+import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
+import type { Server } from 'restify';
+import { ClearsightBot } from './bot/clearsightBot';
+import { createAdapter } from './bot/createAdapter';
+import { TurnQueue } from './bot/turnQueue';
+import type { Config } from './config/config';
+import { defaultContentDir } from './content/contentDir';
+import { healthHandler, readyHandler } from './http/healthRoutes';
+import { messagesHandler } from './http/messagesRoute';
+import { createServer } from './http/server';
+import { createIdHasher } from './logging/idHasher';
+import { errorSummary, type Logger } from './logging/logger';
+import { sendReply } from './channels/sendReply';
+import { loadShellContent } from './shell/shellContent';
+import { ServiceDirectory } from './signposting/serviceDirectory';
+import { MemoryStorage } from './storage/memoryStorage';
+import type { ReadinessProbe } from './storage/readinessProbe';
+import { createRedisClient, type RedisClient } from './storage/redisClient';
+import { RedisStorage } from './storage/redisStorage';
+
+export interface AppOptions {
+  contentDir?: string;
+}
+
+export interface App {
+  /** Starts listening; resolves with the base URL (port 0 picks a free port). */
+  listen(): Promise<string>;
+  /** Graceful stop: refuse new requests, finish turns in flight, close Redis. */
+  stop(): Promise<void>;
+  readonly server: Server;
+}
+
+/** Builds the whole service from a parsed config. Content problems stop it here, at start-up. */
+export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
+  const contentDir = options.contentDir ?? defaultContentDir();
+  const services = ServiceDirectory.load(contentDir);
+  const content = loadShellContent(contentDir, services);
+  const hashId = createIdHasher(config.LOG_HASH_KEY);
+  const ttlMs = config.CONVERSATION_TTL_HOURS * 3600_000;
+
+  let redis: RedisClient | undefined;
+  let storage: Storage & ReadinessProbe;
+  if (config.REDIS_URL) {
+    redis = createRedisClient(config.REDIS_URL, logger);
+    // Start even if Redis is down: /readyz says 503 until it answers, and the client keeps retrying.
+    redis.connect().catch((err: unknown) => logger.warn({ code: 'REDIS_CONNECT_FAILED', err: errorSummary(err) }));
+    storage = new RedisStorage(redis, config.REDIS_KEY_PREFIX, ttlMs);
+  } else {
+    storage = new MemoryStorage(ttlMs);
+  }
+
+  const bot = new ClearsightBot({
+    conversationState: new ConversationState(storage),
+    deps: { content, services },
+    ttlHours: config.CONVERSATION_TTL_HOURS,
+  });
+  const adapter = createAdapter(config);
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error(
+      { code: 'TURN_FAILED', err: errorSummary(error), conversation: hashId(context.activity.conversation?.id), channel: context.activity.channelId },
+      'turn failed',
+    );
+    await bot.clearConversation(context).catch(() => undefined);
+    await sendReply(context, { text: content.turnError }).catch(() => undefined);
+  };
+
+  const queue = new TurnQueue();
+  let draining = false;
+  const server = createServer(
+    [
+      { method: 'post', path: '/api/messages', handler: messagesHandler({ adapter, queue, runTurn: (c) => bot.run(c) }) },
+      { method: 'get', path: '/healthz', handler: healthHandler() },
+      { method: 'get', path: '/readyz', handler: readyHandler([storage], () => draining) },
+    ],
+    logger,
+  );
+
+  return {
+    server,
+    listen: () =>
+      new Promise((resolve) => {
+        server.listen(config.PORT, config.HOST, () => {
+          const { port } = server.address() as AddressInfo;
+          resolve(`http://127.0.0.1:${port}`);
+        });
+      }),
+    stop: async () => {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_SECONDS * 1000).unref());
+      await Promise.race([Promise.all([queue.idle(), closed]), grace]);
+      server.server.closeAllConnections();
+      if (redis?.isOpen) await redis.close().catch(() => undefined);
+    },
+  };
+}

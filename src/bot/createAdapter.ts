@@ -1,0 +1,16 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Config } from '../config/config';
+
+/**
+ * The Bot Framework adapter. With no MicrosoftAppId it accepts unauthenticated requests (local mode,
+ * refused in production by the config); with one, requests need a valid Bot Framework token.
+ */
+export function createAdapter(config: Config): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.MicrosoftAppId ?? '',
+    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+  });
+  return new CloudAdapter(auth);
+}

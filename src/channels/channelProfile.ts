@@ -1,0 +1,27 @@
+/** What a channel can show. The only place that knows channel names. */
+export interface ChannelProfile {
+  /** Buttons (suggested actions) and cards. When false: plain text with numbered options. */
+  rich: boolean;
+  /** Longest single message the channel takes; longer replies are split. */
+  maxMessageLength: number;
+}
+
+const RICH: ChannelProfile = { rich: true, maxMessageLength: 4000 };
+
+const PROFILES: Readonly<Record<string, ChannelProfile>> = {
+  webchat: RICH,
+  directline: RICH,
+  emulator: RICH,
+  msteams: RICH,
+  test: RICH,
+  // Twilio joins SMS segments up to 1,600 characters; keep each message within that.
+  sms: { rich: false, maxMessageLength: 1600 },
+  whatsapp: { rich: false, maxMessageLength: 4096 },
+};
+
+/** Unknown channels get plain text within SMS limits: the safe choice when we cannot know what renders. */
+const FALLBACK: ChannelProfile = { rich: false, maxMessageLength: 1600 };
+
+export function channelProfile(channelId: string | undefined): ChannelProfile {
+  return (channelId && PROFILES[channelId.toLowerCase()]) || FALLBACK;
+}

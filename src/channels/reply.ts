@@ -1,0 +1,21 @@
+/** One option the user can pick, by button, by number or by words. */
+export interface Choice {
+  /** Stable value the dialog receives. */
+  value: string;
+  /** What the user sees. */
+  label: string;
+  /** Other words that pick this option. */
+  synonyms?: readonly string[];
+}
+
+export interface Link {
+  title: string;
+  url: string;
+}
+
+/** What a dialog wants to say, independent of any channel. The channel layer decides how to show it. */
+export interface Reply {
+  text: string;
+  choices?: readonly Choice[];
+  links?: readonly Link[];
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** Longest message text the bot accepts; longer activities are refused with 400 (said in the README). */
+export const MAX_TEXT_LENGTH = 4000;
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const positiveNumber = (fallback: number) => z.coerce.number().positive().default(fallback);
+
+/** Every setting the service reads, named as in the environment. Parsed once, at start-up. */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().default('0.0.0.0'),
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: optionalString,
+    REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+    REDIS_KEY_PREFIX: z.string().min(1).default('clearsight:'),
+    CONVERSATION_TTL_HOURS: positiveNumber(4).refine((h) => h <= 24, 'must be at most 24 hours'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_HASH_KEY: optionalString.pipe(z.string().min(16).optional()),
+    SHUTDOWN_GRACE_SECONDS: positiveNumber(10),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV !== 'production') return;
+    if (!c.MicrosoftAppId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message:
+          'is required in production: without it anyone could post activities and choose where the bot sends replies',
+      });
+    }
+    if (!c.LOG_HASH_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LOG_HASH_KEY'],
+        message: 'is required in production so that hashed ids in logs cannot be reversed by guessing',
+      });
+    }
+  })
+  .superRefine((c, ctx) => {
+    if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Raised when the environment holds a bad value; its message names each variable at fault. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment once. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(config)'} ${i.message}`);
+  throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+}

@@ -1,0 +1,24 @@
+import type { Config } from './config';
+
+/** What start-up logs about its config: secrets reduced to "set"/"unset", the Redis URL without credentials. */
+export function redactedSummary(config: Config): Record<string, string | number> {
+  return {
+    NODE_ENV: config.NODE_ENV,
+    PORT: config.PORT,
+    mode: config.MicrosoftAppId ? 'authenticated' : 'local (unauthenticated)',
+    MicrosoftAppId: config.MicrosoftAppId ? 'set' : 'unset',
+    MicrosoftAppPassword: config.MicrosoftAppPassword ? 'set' : 'unset',
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId ? 'set' : 'unset',
+    storage: config.REDIS_URL ? `redis ${redisHost(config.REDIS_URL)}` : 'embedded (memory)',
+    REDIS_KEY_PREFIX: config.REDIS_KEY_PREFIX,
+    CONVERSATION_TTL_HOURS: config.CONVERSATION_TTL_HOURS,
+    LOG_LEVEL: config.LOG_LEVEL,
+    LOG_HASH_KEY: config.LOG_HASH_KEY ? 'set' : 'unset (random per process)',
+  };
+}
+
+function redisHost(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.host}`;
+}

@@ -1,0 +1,39 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Logger } from '../logging/logger';
+import { errorSummary } from '../logging/logger';
+import { sendError } from './httpError';
+
+type Handler = (req: Request, res: Response) => unknown;
+
+export interface Route {
+  method: 'get' | 'post';
+  path: string;
+  handler: Handler;
+}
+
+/**
+ * The restify server. Every handler is wrapped so that a thrown error becomes a response in one place,
+ * and one line is logged per request: method, route, status, time. Never an IP, a user agent or a body.
+ */
+export function createServer(routes: readonly Route[], logger: Logger): Server {
+  const server = restify.createServer({ name: 'clearsight', handleUncaughtExceptions: false });
+  server.on('after', (req: Request, res: Response) => {
+    logger.info(
+      { method: req.method, route: req.getRoute()?.path ?? 'unmatched', status: res.statusCode, ms: Date.now() - req.time() },
+      'request',
+    );
+  });
+  for (const route of routes) {
+    server[route.method](route.path, async (req: Request, res: Response) => {
+      try {
+        await route.handler(req, res);
+      } catch (err) {
+        if (!(err instanceof Error && err.name === 'HttpError')) {
+          logger.error({ code: 'REQUEST_FAILED', route: route.path, err: errorSummary(err) }, 'request failed');
+        }
+        sendError(res, err);
+      }
+    });
+  }
+  return server;
+}

@@ -1,0 +1,7 @@
+/** Who the user said they are. Optional: unknown users get wording that suits anyone. */
+export const AUDIENCES = ['parent', 'young-person', 'other'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export function isAudience(value: unknown): value is Audience {
+  return typeof value === 'string' && (AUDIENCES as readonly string[]).includes(value);
+}

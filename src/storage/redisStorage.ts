@@ -1,0 +1,81 @@
+import type { Storage, StoreItems } from 'botbuilder';
+import { EtagConflictError, newEtag } from './etag';
+import type { ReadinessProbe } from './readinessProbe';
+import type { RedisClient } from './redisClient';
+
+/**
+ * Compare-and-set in one round trip, so two writers cannot both pass the eTag check.
+ * KEYS[1] item key; ARGV: requested eTag ('' or '*' = overwrite), new eTag, JSON document, TTL in ms.
+ */
+const WRITE_SCRIPT = `
+local stored = redis.call('HGET', KEYS[1], 'e')
+if ARGV[1] ~= '' and ARGV[1] ~= '*' and stored and stored ~= ARGV[1] then
+  return 0
+end
+redis.call('HSET', KEYS[1], 'e', ARGV[2], 'd', ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return 1
+`;
+
+/**
+ * Bot state over node-redis: optimistic concurrency by eTag (a stale eTag is rejected, '*' overwrites),
+ * every key under a prefix, every item expiring after the TTL so that conversations do not linger.
+ */
+export class RedisStorage implements Storage, ReadinessProbe {
+  readonly name = 'redis';
+
+  constructor(
+    private readonly client: RedisClient,
+    private readonly prefix: string,
+    private readonly ttlMs: number,
+  ) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const items: StoreItems = {};
+    if (keys.length === 0) return items;
+    const multi = this.client.multi();
+    for (const key of keys) multi.hmGet(this.key(key), ['e', 'd']);
+    const replies = (await multi.exec()) as unknown as Array<Array<string | null>>;
+    keys.forEach((key, i) => {
+      const [etag, doc] = replies[i] ?? [];
+      if (etag && doc) items[key] = { ...JSON.parse(doc), eTag: etag };
+    });
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    for (const [key, item] of Object.entries(changes)) {
+      const { eTag, ...doc } = (item ?? {}) as { eTag?: string };
+      const written = await this.client.eval(WRITE_SCRIPT, {
+        keys: [this.key(key)],
+        arguments: [eTag ?? '', newEtag(), JSON.stringify(doc), String(this.ttlMs)],
+      });
+      if (written !== 1) throw new EtagConflictError();
+    }
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (keys.length > 0) await this.client.del(keys.map((k) => this.key(k)));
+  }
+
+  async isReady(): Promise<boolean> {
+    if (!this.client.isReady) return false;
+    try {
+      return (await withTimeout(this.client.ping(), 1000)) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  private key(key: string): string {
+    return `${this.prefix}state:${key}`;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
