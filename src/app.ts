@@ -88,11 +88,18 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     stop: async () => {
       draining = true;
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
-      server.server.closeIdleConnections();
-      const grace = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_SECONDS * 1000).unref());
-      await Promise.race([Promise.all([queue.idle(), closed]), grace]);
+      const deadline = Date.now() + config.SHUTDOWN_GRACE_SECONDS * 1000;
+      // Keep-alive connections hold close() open: drop each one as soon as it has no request in flight.
+      let settled = false;
+      void Promise.all([queue.idle(), closed]).then(() => (settled = true));
+      while (!settled && Date.now() < deadline) {
+        server.server.closeIdleConnections();
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
       server.server.closeAllConnections();
-      if (redis?.isOpen) await redis.close().catch(() => undefined);
+      // A client that never reached Redis is destroyed: close() would wait for a connection that may not come.
+      if (redis?.isReady) await redis.close().catch(() => undefined);
+      else if (redis?.isOpen) redis.destroy();
     },
   };
 }

@@ -1,0 +1,61 @@
+import { loadConfig } from '../../src/config/config';
+import { redactedSummary } from '../../src/config/configSummary';
+
+describe('loadConfig', () => {
+  it('runs in local mode on the embedded defaults with an empty environment', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ PORT: 3978, NODE_ENV: 'development', CONVERSATION_TTL_HOURS: 4 });
+    expect(c.MicrosoftAppId).toBeUndefined();
+    expect(c.REDIS_URL).toBeUndefined();
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ MicrosoftAppId: '', REDIS_URL: '' }).MicrosoftAppId).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ REDIS_URL: 'http://localhost' }, /REDIS_URL/],
+    [{ CONVERSATION_TTL_HOURS: '72' }, /CONVERSATION_TTL_HOURS must be at most 24 hours/],
+    [{ CONVERSATION_TTL_HOURS: '-1' }, /CONVERSATION_TTL_HOURS/],
+    [{ MicrosoftAppType: 'Whatever' }, /MicrosoftAppType/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ MicrosoftAppId: 'abc' }, /MicrosoftAppPassword is required/],
+    [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' }, /MicrosoftAppTenantId/],
+  ])('refuses %j, naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('refuses to start in production without an app id, saying why', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', LOG_HASH_KEY: 'k'.repeat(32) })).toThrow(
+      /MicrosoftAppId is required in production/,
+    );
+  });
+
+  it('starts in production with an app id, password and hash key', () => {
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'secret',
+      LOG_HASH_KEY: 'k'.repeat(32),
+    });
+    expect(c.MicrosoftAppId).toBe('app');
+  });
+});
+
+describe('redactedSummary', () => {
+  it('never contains secrets or Redis credentials', () => {
+    const c = loadConfig({
+      MicrosoftAppId: 'the-app-id',
+      MicrosoftAppPassword: 'the-password',
+      REDIS_URL: 'redis://user:redis-secret@cache.example:6380',
+      LOG_HASH_KEY: 'hash-key-0123456789',
+    });
+    const text = JSON.stringify(redactedSummary(c));
+    for (const secret of ['the-app-id', 'the-password', 'redis-secret', 'hash-key-0123456789', 'user:']) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).toContain('redis://cache.example:6380');
+  });
+});

@@ -1,0 +1,58 @@
+import { createServer } from 'node:net';
+import { messageActivity } from '../helpers/activities';
+import { TEST_REDIS_URL } from '../helpers/redis';
+import { startTestApp, textsOf } from '../helpers/testApp';
+
+/** A port with nothing listening: a Redis that is down. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+describe('health', () => {
+  it('/healthz says alive; /readyz says ready on the embedded default', async () => {
+    const t = await startTestApp();
+    try {
+      expect(await (await fetch(`${t.url}/healthz`)).json()).toEqual({ status: 'ok' });
+      const ready = await fetch(`${t.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ready', checks: { memory: true } });
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('/readyz is ready when Redis answers', async () => {
+    const t = await startTestApp({ REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: 'clearsight-test:ready:' });
+    try {
+      let res = await fetch(`${t.url}/readyz`);
+      for (let i = 0; i < 20 && res.status !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        res = await fetch(`${t.url}/readyz`);
+      }
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ status: 'ready', checks: { redis: true } });
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('/readyz is 503 while Redis is unreachable, and a turn fails calmly instead of crashing', async () => {
+    const t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${await closedPort()}` });
+    try {
+      const res = await fetch(`${t.url}/readyz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: 'not_ready', checks: { redis: false } });
+
+      const replies = await t.send(messageActivity('hi'));
+      expect(textsOf(replies)).toMatch(/something went wrong on our side[\s\S]*ring 999/i);
+      expect(t.logs.text).toMatch(/"code":"TURN_FAILED"/);
+      expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+    } finally {
+      await t.stop();
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const MAIN = join(__dirname, '..', 'dist', 'src', 'main.js');
+
+/** Runs the built entry point (npm test builds it first) with only the given environment. */
+function run(env: Record<string, string>) {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build (npm test does)`);
+  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, exited, out: () => stdout, err: () => stderr };
+}
+
+describe('the service process', () => {
+  it('refuses to start in production without an app id, saying why', async () => {
+    const p = run({ NODE_ENV: 'production', LOG_HASH_KEY: 'k'.repeat(32) });
+    expect(await p.exited).toBe(1);
+    expect(p.err()).toMatch(/cannot start[\s\S]*MicrosoftAppId is required in production/);
+  });
+
+  it('refuses a bad value, naming the variable', async () => {
+    const p = run({ CONVERSATION_TTL_HOURS: 'lots' });
+    expect(await p.exited).toBe(1);
+    expect(p.err()).toMatch(/CONVERSATION_TTL_HOURS/);
+  });
+
+  it('starts on the embedded default, logs a redacted config, and stops cleanly on SIGTERM', async () => {
+    const p = run({ PORT: '0', HOST: '127.0.0.1', MicrosoftAppPassword: 'should-not-appear' });
+    for (let i = 0; i < 100 && !p.out().includes('"listening"'); i++) await new Promise((r) => setTimeout(r, 50));
+    const port = /"url":"http:\/\/localhost:(\d+)"/.exec(p.out())?.[1];
+    expect(port).toBeDefined();
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect(p.out()).toMatch(/"storage":"embedded \(memory\)"/);
+    expect(p.out()).not.toContain('should-not-appear');
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+    expect(p.out()).toMatch(/"msg":"stopped"/);
+  });
+});
