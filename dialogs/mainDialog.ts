@@ -15,6 +15,8 @@ export interface MainDialogOptions {
   again?: boolean;
 }
 
+const MAIN_FLOW = 'mainFlow';
+
 const ROUTES: Readonly<Record<MenuValue, string>> = {
   signs: DialogIds.spotSigns,
   question: DialogIds.askQuestion,
@@ -35,9 +37,9 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new HelpNowDialog(deps));
     this.addDialog(new AboutYouDialog(deps));
     this.addDialog(
-      new WaterfallDialog('mainFlow', [this.showMenuStep.bind(this), this.routeStep.bind(this), this.loopStep.bind(this)]),
+      new WaterfallDialog(MAIN_FLOW, [this.showMenuStep.bind(this), this.routeStep.bind(this), this.loopStep.bind(this)]),
     );
-    this.initialDialogId = 'mainFlow';
+    this.initialDialogId = MAIN_FLOW;
   }
 
   private async showMenuStep(step: WaterfallStepContext) {
@@ -63,6 +65,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async loopStep(step: WaterfallStepContext) {
-    return step.replaceDialog(DialogIds.main, { again: true } satisfies MainDialogOptions);
+    // Replace the waterfall inside this component: replacing 'main' from in here would nest a new
+    // main dialog inside this one on every loop, and the state would grow with every turn.
+    return step.replaceDialog(MAIN_FLOW, { again: true } satisfies MainDialogOptions);
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import { EtagConflictError, newEtag } from './etag';
 import type { ReadinessProbe } from './readinessProbe';
@@ -16,6 +17,7 @@ redis.call('HSET', KEYS[1], 'e', ARGV[2], 'd', ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return 1
 `;
+const WRITE_SHA = createHash('sha1').update(WRITE_SCRIPT).digest('hex');
 
 /**
  * Bot state over node-redis: optimistic concurrency by eTag (a stale eTag is rejected, '*' overwrites),
@@ -33,9 +35,8 @@ export class RedisStorage implements Storage, ReadinessProbe {
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     if (keys.length === 0) return items;
-    const multi = this.client.multi();
-    for (const key of keys) multi.hmGet(this.key(key), ['e', 'd']);
-    const replies = (await multi.exec()) as unknown as Array<Array<string | null>>;
+    // Independent commands: node-redis pipelines them on one connection without a transaction.
+    const replies = await Promise.all(keys.map((key) => this.client.hmGet(this.key(key), ['e', 'd'])));
     keys.forEach((key, i) => {
       const [etag, doc] = replies[i] ?? [];
       if (etag && doc) items[key] = { ...JSON.parse(doc), eTag: etag };
@@ -46,10 +47,8 @@ export class RedisStorage implements Storage, ReadinessProbe {
   async write(changes: StoreItems): Promise<void> {
     for (const [key, item] of Object.entries(changes)) {
       const { eTag, ...doc } = (item ?? {}) as { eTag?: string };
-      const written = await this.client.eval(WRITE_SCRIPT, {
-        keys: [this.key(key)],
-        arguments: [eTag ?? '', newEtag(), JSON.stringify(doc), String(this.ttlMs)],
-      });
+      const args = [eTag ?? '', newEtag(), JSON.stringify(doc), String(this.ttlMs)];
+      const written = await this.evalWrite(this.key(key), args);
       if (written !== 1) throw new EtagConflictError();
     }
   }
@@ -64,6 +63,16 @@ export class RedisStorage implements Storage, ReadinessProbe {
       return (await withTimeout(this.client.ping(), 1000)) === 'PONG';
     } catch {
       return false;
+    }
+  }
+
+  /** EVALSHA with the cached script; loads it once (again after a Redis restart: NOSCRIPT). */
+  private async evalWrite(key: string, args: string[]): Promise<unknown> {
+    try {
+      return await this.client.evalSha(WRITE_SHA, { keys: [key], arguments: args });
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
+      return this.client.eval(WRITE_SCRIPT, { keys: [key], arguments: args });
     }
   }
 

@@ -223,3 +223,23 @@ describe('conversation shell on SMS', () => {
       .startTest();
   });
 });
+
+describe('conversation state stays small', () => {
+  it('does not grow as the user goes round the menu many times', async () => {
+    const { ConversationState } = await import('botbuilder');
+    const { TestAdapter } = await import('botbuilder');
+    const { ClearsightBot } = await import('../../src/bot/clearsightBot');
+    const { MemoryStorage } = await import('../../src/storage/memoryStorage');
+    const { services } = await import('../helpers/transcript');
+    const storage = new MemoryStorage(3600_000);
+    const bot = new ClearsightBot({ conversationState: new ConversationState(storage), deps: { content: shellContent, services }, ttlHours: 4 });
+    const adapter = new TestAdapter((c) => bot.run(c));
+    const stateSize = async () => JSON.stringify(await storage.read([`test/conversations/Convo1/`])).length;
+    await adapter.send('hi');
+    await adapter.send('Get help now');
+    const after1 = await stateSize();
+    for (let i = 0; i < 10; i++) await adapter.send('Get help now');
+    expect(after1).toBeGreaterThan(100);
+    expect(await stateSize()).toBe(after1);
+  });
+});

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createClient } from 'redis';
+import { drive, SCRIPT, type LoadResult } from './loadDriver';
+
+/**
+ * npm run bench: our server (dialogs, Redis state, validation, logging) against a bare botbuilder echo
+ * bot on restify, under the same load. Rounds alternate between the two so that a busy moment on the
+ * machine hits both; prints throughput, latency percentiles and the median ratio.
+ * Settings: BENCH_CONCURRENCY (32), BENCH_SECONDS per round (5), BENCH_ROUNDS (3), REDIS_URL.
+ */
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PREFIX = `clearsight-bench:${process.pid}:`;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** Starts a server with its output discarded (reading it would steal the driver's CPU) and waits until it answers. */
+async function startServer(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [script], {
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), BENCH_PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', body: '{}' }).then(
+      () => true,
+      () => false,
+    );
+    if (up) return { child, port };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`${script} did not start`);
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+function merge(results: LoadResult[]): LoadResult {
+  const pick = (f: (r: LoadResult) => number) => results.map(f).sort((a, b) => a - b)[Math.floor(results.length / 2)] ?? 0;
+  const turns = results.reduce((n, r) => n + r.turns, 0);
+  const seconds = results.reduce((n, r) => n + r.seconds, 0);
+  return {
+    turns,
+    seconds,
+    turnsPerSecond: turns / seconds,
+    p50: pick((r) => r.p50),
+    p95: pick((r) => r.p95),
+    p99: pick((r) => r.p99),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+  };
+}
+
+function line(name: string, r: LoadResult): string {
+  return `${name.padEnd(34)} ${r.turnsPerSecond.toFixed(0).padStart(6)} turns/s   p50 ${r.p50.toFixed(1).padStart(5)} ms   p95 ${r.p95.toFixed(1).padStart(5)} ms   p99 ${r.p99.toFixed(1).padStart(5)} ms   errors ${r.errors}`;
+}
+
+async function main(): Promise<void> {
+  const dist = join(__dirname, '..');
+  console.log(
+    `Clearsight turn benchmark: ${CONCURRENCY} concurrent conversations, ${ROUNDS} alternating rounds of ${SECONDS} s (after 2 s warm-up each), script of ${SCRIPT.length} turns.`,
+  );
+  const echo = await startServer(join(dist, 'bench', 'echoBot.js'), {});
+  const ours = await startServer(join(dist, 'src', 'main.js'), { REDIS_URL, REDIS_KEY_PREFIX: PREFIX, LOG_LEVEL: 'info' });
+  const floorRuns: LoadResult[] = [];
+  const ourRuns: LoadResult[] = [];
+  const ratios: number[] = [];
+  try {
+    for (let round = 1; round <= ROUNDS; round++) {
+      const floor = await drive(echo.port, CONCURRENCY, SECONDS);
+      const result = await drive(ours.port, CONCURRENCY, SECONDS);
+      floorRuns.push(floor);
+      ourRuns.push(result);
+      ratios.push(result.turnsPerSecond / floor.turnsPerSecond);
+      console.log(`round ${round}: floor ${floor.turnsPerSecond.toFixed(0)} turns/s, clearsight ${result.turnsPerSecond.toFixed(0)} turns/s, ratio ${ratios[ratios.length - 1]!.toFixed(2)}`);
+    }
+  } finally {
+    await stopServer(echo.child);
+    await stopServer(ours.child);
+  }
+
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  for await (const keys of redis.scanIterator({ MATCH: `${PREFIX}*`, COUNT: 1000 })) if (keys.length) await redis.del(keys);
+  await redis.close();
+
+  const median = ratios.sort((a, b) => a - b)[Math.floor(ratios.length / 2)] ?? 0;
+  const result = merge(ourRuns);
+  console.log(line('bare echo bot (framework floor)', merge(floorRuns)));
+  console.log(line('clearsight (dialogs, Redis state)', result));
+  console.log(`ratio ${median.toFixed(2)} (median of rounds; target >= 0.6)   p99 ${result.p99.toFixed(1)} ms (target < 100 ms)`);
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
