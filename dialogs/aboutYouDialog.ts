@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { sendReply } from '../src/channels/sendReply';
 import { isAudience } from '../src/shell/audience';
-import type { ChoiceAnswer, ChoicePromptOptions } from './choicePromptDialog';
+import type { ChoiceAnswer, ChoicePromptRef } from './choicePromptDialog';
 import { ChoicePromptDialog } from './choicePromptDialog';
 import { DialogIds } from './dialogIds';
 import type { ShellDeps } from './shellDeps';
@@ -10,7 +10,12 @@ import type { ShellDeps } from './shellDeps';
 export class AboutYouDialog extends ComponentDialog {
   constructor(private readonly deps: ShellDeps) {
     super(DialogIds.aboutYou);
-    this.addDialog(new ChoicePromptDialog(DialogIds.choicePrompt));
+    const { aboutYou, didNotUnderstand } = deps.content;
+    this.addDialog(
+      new ChoicePromptDialog(DialogIds.choicePrompt, {
+        aboutYou: { prompt: { text: aboutYou.prompt, choices: aboutYou.options }, retryText: didNotUnderstand },
+      }),
+    );
     this.addDialog(
       new WaterfallDialog('aboutYouFlow', [this.askWhoStep.bind(this), this.rememberStep.bind(this)]),
     );
@@ -18,12 +23,7 @@ export class AboutYouDialog extends ComponentDialog {
   }
 
   private async askWhoStep(step: WaterfallStepContext) {
-    const { aboutYou, didNotUnderstand } = this.deps.content;
-    const options: ChoicePromptOptions = {
-      prompt: { text: aboutYou.prompt, choices: aboutYou.options },
-      retryText: didNotUnderstand,
-    };
-    return step.beginDialog(DialogIds.choicePrompt, options);
+    return step.beginDialog(DialogIds.choicePrompt, { prompt: 'aboutYou' } satisfies ChoicePromptRef);
   }
 
   private async rememberStep(step: WaterfallStepContext) {

@@ -18,18 +18,31 @@ export interface ChoiceAnswer {
   text: string;
 }
 
+/** What a waterfall passes to begin the prompt: which of the dialog's prompts to ask. */
+export interface ChoicePromptRef {
+  prompt: string;
+}
+
 interface PromptState {
-  options: ChoicePromptOptions;
+  /** Only the key is kept in conversation state; the words stay in content. */
+  prompt: string;
 }
 
 /**
  * Asks the user to pick an option. It renders through the channel layer (buttons or numbered lines)
  * and understands numbers and words, so dialogs never need to know which channel they are on.
  */
-export class ChoicePromptDialog extends Dialog<ChoicePromptOptions> {
-  override async beginDialog(dc: DialogContext, options?: ChoicePromptOptions): Promise<DialogTurnResult> {
-    if (!options) throw new Error('ChoicePromptDialog needs options');
-    (dc.activeDialog!.state as PromptState).options = options;
+export class ChoicePromptDialog extends Dialog<ChoicePromptRef> {
+  constructor(
+    id: string,
+    private readonly prompts: Readonly<Record<string, ChoicePromptOptions>>,
+  ) {
+    super(id);
+  }
+
+  override async beginDialog(dc: DialogContext, ref?: ChoicePromptRef): Promise<DialogTurnResult> {
+    const options = this.optionsFor(ref?.prompt);
+    (dc.activeDialog!.state as PromptState).prompt = ref!.prompt;
     await sendReply(dc.context, options.prompt);
     return Dialog.EndOfTurn;
   }
@@ -37,7 +50,7 @@ export class ChoicePromptDialog extends Dialog<ChoicePromptOptions> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const activity = dc.context.activity;
     if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
-    const { options } = dc.activeDialog!.state as PromptState;
+    const options = this.optionsFor((dc.activeDialog!.state as PromptState).prompt);
     const text = (activity.text ?? '').trim();
     const choice = matchChoice(text, options.prompt.choices ?? []);
     if (choice) return dc.endDialog({ value: choice.value, text } satisfies ChoiceAnswer);
@@ -47,6 +60,12 @@ export class ChoicePromptDialog extends Dialog<ChoicePromptOptions> {
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    await sendReply(context, (instance.state as PromptState).options.prompt);
+    await sendReply(context, this.optionsFor((instance.state as PromptState).prompt).prompt);
+  }
+
+  private optionsFor(key: string | undefined): ChoicePromptOptions {
+    const options = key === undefined ? undefined : this.prompts[key];
+    if (!options) throw new Error(`ChoicePromptDialog ${this.id}: unknown prompt ${String(key)}`);
+    return options;
   }
 }

@@ -2,7 +2,7 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import { matchChoice } from '../src/channels/matchChoice';
 import type { MenuValue } from '../src/shell/shellContent';
 import { AboutYouDialog } from './aboutYouDialog';
-import { ChoicePromptDialog, type ChoiceAnswer, type ChoicePromptOptions } from './choicePromptDialog';
+import { ChoicePromptDialog, type ChoiceAnswer, type ChoicePromptRef } from './choicePromptDialog';
 import { ComingSoonDialog } from './comingSoonDialog';
 import { DialogIds } from './dialogIds';
 import { HelpNowDialog } from './helpNowDialog';
@@ -30,7 +30,11 @@ export class MainDialog extends ComponentDialog {
   constructor(private readonly deps: ShellDeps) {
     super(DialogIds.main);
     const { comingSoon } = deps.content;
-    this.addDialog(new ChoicePromptDialog(DialogIds.menuPrompt));
+    const { menu, didNotUnderstand } = deps.content;
+    const menuPrompt = (text: string) => ({ prompt: { text, choices: menu.options }, retryText: didNotUnderstand, allowFreeText: true });
+    this.addDialog(
+      new ChoicePromptDialog(DialogIds.menuPrompt, { first: menuPrompt(menu.prompt), again: menuPrompt(menu.again) }),
+    );
     this.addDialog(new ComingSoonDialog(DialogIds.spotSigns, comingSoon.signs ?? ''));
     this.addDialog(new ComingSoonDialog(DialogIds.askQuestion, comingSoon.question ?? ''));
     this.addDialog(new ComingSoonDialog(DialogIds.reportConcern, comingSoon.report ?? ''));
@@ -43,18 +47,12 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async showMenuStep(step: WaterfallStepContext) {
-    const { menu, didNotUnderstand } = this.deps.content;
     const options = (step.options ?? {}) as MainDialogOptions;
     if (options.initialText) {
-      const choice = matchChoice(options.initialText, menu.options);
+      const choice = matchChoice(options.initialText, this.deps.content.menu.options);
       return step.next({ value: choice?.value, text: options.initialText } satisfies ChoiceAnswer);
     }
-    const prompt: ChoicePromptOptions = {
-      prompt: { text: options.again ? menu.again : menu.prompt, choices: menu.options },
-      retryText: didNotUnderstand,
-      allowFreeText: true,
-    };
-    return step.beginDialog(DialogIds.menuPrompt, prompt);
+    return step.beginDialog(DialogIds.menuPrompt, { prompt: options.again ? 'again' : 'first' } satisfies ChoicePromptRef);
   }
 
   private async routeStep(step: WaterfallStepContext) {
