@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
+import { ConversationState, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import { ClearsightBot } from './bot/clearsightBot';
 import { createAdapter } from './bot/createAdapter';
 import { TurnQueue } from './bot/turnQueue';
+import { createTurnErrorHandler } from './bot/turnErrorHandler';
 import type { Config } from './config/config';
 import { defaultContentDir } from './content/contentDir';
 import { healthHandler, readyHandler } from './http/healthRoutes';
@@ -11,7 +12,6 @@ import { messagesHandler } from './http/messagesRoute';
 import { createServer } from './http/server';
 import { createIdHasher } from './logging/idHasher';
 import { errorSummary, type Logger } from './logging/logger';
-import { sendReply } from './channels/sendReply';
 import { loadShellContent } from './shell/shellContent';
 import { ServiceDirectory } from './signposting/serviceDirectory';
 import { MemoryStorage } from './storage/memoryStorage';
@@ -56,14 +56,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     ttlHours: config.CONVERSATION_TTL_HOURS,
   });
   const adapter = createAdapter(config);
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error(
-      { code: 'TURN_FAILED', err: errorSummary(error), conversation: hashId(context.activity.conversation?.id), channel: context.activity.channelId },
-      'turn failed',
-    );
-    await bot.clearConversation(context).catch(() => undefined);
-    await sendReply(context, { text: content.turnError }).catch(() => undefined);
-  };
+  adapter.onTurnError = createTurnErrorHandler({
+    logger,
+    hashId,
+    clearConversation: (context) => bot.clearConversation(context),
+    apology: content.turnError,
+  });
 
   const queue = new TurnQueue();
   let draining = false;

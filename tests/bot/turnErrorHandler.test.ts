@@ -1,0 +1,55 @@
+import { ConversationState, TestAdapter, type StoreItems } from 'botbuilder';
+import { ClearsightBot } from '../../src/bot/clearsightBot';
+import { createTurnErrorHandler } from '../../src/bot/turnErrorHandler';
+import { createIdHasher } from '../../src/logging/idHasher';
+import { createLogger } from '../../src/logging/logger';
+import { MemoryStorage } from '../../src/storage/memoryStorage';
+import { LogCapture } from '../helpers/testApp';
+import { services, shellContent, textOf } from '../helpers/transcript';
+
+/** A store that fails the next write when asked to: a turn that breaks half-way. */
+class FlakyStorage extends MemoryStorage {
+  failNextWrite = false;
+  override async write(changes: StoreItems): Promise<void> {
+    if (this.failNextWrite) {
+      this.failNextWrite = false;
+      throw new Error('disk on fire: user said "my secret text"');
+    }
+    return super.write(changes);
+  }
+}
+
+describe('onTurnError', () => {
+  it('logs a code without the message, clears the dialog state, and apologises with a way forward', async () => {
+    const storage = new FlakyStorage(3600_000);
+    const bot = new ClearsightBot({ conversationState: new ConversationState(storage), deps: { content: shellContent, services }, ttlHours: 4 });
+    const logs = new LogCapture();
+    const adapter = new TestAdapter((c) => bot.run(c));
+    adapter.onTurnError = createTurnErrorHandler({
+      logger: createLogger('info', logs),
+      hashId: createIdHasher('test-key-0123456789'),
+      clearConversation: (c) => bot.clearConversation(c),
+      apology: shellContent.turnError,
+    });
+
+    await adapter.send('hi').assertReply(() => undefined).assertReply(() => undefined).startTest();
+    await adapter.send('Tell me who you are').assertReply(() => undefined).startTest();
+    expect(storage.size()).toBe(1);
+
+    storage.failNextWrite = true;
+    await adapter
+      .send('Young person')
+      .assertReply(() => undefined) // the thanks, sent before the save failed
+      .assertReply(() => undefined) // the menu
+      .assertReply((a) => expect(textOf(a)).toMatch(/something went wrong on our side[\s\S]*menu[\s\S]*999/))
+      .startTest();
+
+    expect(storage.size()).toBe(0);
+    expect(logs.text).toMatch(/"code":"TURN_FAILED"/);
+    expect(logs.text).toMatch(/"type":"Error"/);
+    expect(logs.text).not.toMatch(/secret text|disk on fire/);
+
+    // The next message starts afresh, at the welcome, instead of failing again.
+    await adapter.send('hi').assertReply((a) => expect(textOf(a)).toMatch(/automated helper/)).startTest();
+  });
+});
