@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** Longest short answer: one SMS-friendly message. */
+export const MAX_SHORT_ANSWER = 600;
+
+export const AUDIENCE_VALUES = ['parent', 'young-person', 'anyone'] as const;
+
+/** One authored answer, as a content owner writes it in content/knowledge/*.yaml. */
+export const knowledgeEntrySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
+  title: z.string().min(1).max(40),
+  audience: z.enum(AUDIENCE_VALUES),
+  questions: z.array(z.string().min(3)).min(3, 'needs at least 3 phrasings'),
+  short: z.string().min(20).max(MAX_SHORT_ANSWER, `must fit one message (${MAX_SHORT_ANSWER} characters)`),
+  long: z.string().max(2000).optional(),
+  related: z.array(z.string()).max(4).default([]),
+  signpost: z.array(z.string()).max(3).default([]),
+  sources: z.array(z.url()).min(1, 'every answer needs a source'),
+  owner: z.string().min(1),
+  reviewed: z.iso.date(),
+  review_notes: z.string().optional(),
+});
+
+export const knowledgeFileSchema = z.array(knowledgeEntrySchema).min(1);
+
+export type KnowledgeEntry = z.infer<typeof knowledgeEntrySchema>;
