@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { buttonsOf, shellContent, textOf, transcriptAdapter } from '../helpers/transcript';
+import { atMenu, buttonsOf, shellContent, textOf, transcriptAdapter } from '../helpers/transcript';
 
 const MENU = ['Spot the signs', 'Ask a question', 'Report a concern', 'Get help now', 'Tell me who you are'];
 const join: Partial<Activity> = {
@@ -55,10 +55,7 @@ describe('conversation shell on a rich channel', () => {
   });
 
   it('asks who the user is only when they choose to, and changes the help it gives', async () => {
-    await transcriptAdapter()
-      .send('hi')
-      .assertReply(() => undefined)
-      .assertReply(() => undefined)
+    await atMenu()
       .send('Tell me who you are')
       .assertReply((a) => {
         expect(textOf(a)).toMatch(/You don't have to tell me/);
@@ -78,10 +75,7 @@ describe('conversation shell on a rich channel', () => {
   });
 
   it('gives a parent the adult helplines', async () => {
-    await transcriptAdapter()
-      .send('hi')
-      .assertReply(() => undefined)
-      .assertReply(() => undefined)
+    await atMenu()
       .send('5')
       .assertReply(() => undefined)
       .send('mum')
@@ -96,10 +90,7 @@ describe('conversation shell on a rich channel', () => {
   });
 
   it('never requires an answer about who you are: "rather not say" and carrying on both work', async () => {
-    await transcriptAdapter()
-      .send('hi')
-      .assertReply(() => undefined)
-      .assertReply(() => undefined)
+    await atMenu()
       .send('Tell me who you are')
       .assertReply(() => undefined)
       .send("I'd rather not say")
@@ -111,10 +102,7 @@ describe('conversation shell on a rich channel', () => {
 
 describe('global commands work everywhere', () => {
   it('help explains the commands, then asks the pending question again', async () => {
-    await transcriptAdapter()
-      .send('hi')
-      .assertReply(() => undefined)
-      .assertReply(() => undefined)
+    await atMenu()
       .send('Tell me who you are')
       .assertReply(() => undefined)
       .send('help')
@@ -124,10 +112,7 @@ describe('global commands work everywhere', () => {
   });
 
   it('cancel mid-question stops it, says nothing was kept, and shows the menu', async () => {
-    await transcriptAdapter()
-      .send('hi')
-      .assertReply(() => undefined)
-      .assertReply(() => undefined)
+    await atMenu()
       .send('Tell me who you are')
       .assertReply(() => undefined)
       .send('cancel')
@@ -137,10 +122,7 @@ describe('global commands work everywhere', () => {
   });
 
   it('cancel at the menu says there is nothing to stop', async () => {
-    await transcriptAdapter()
-      .send('hi')
-      .assertReply(() => undefined)
-      .assertReply(() => undefined)
+    await atMenu()
       .send('Cancel')
       .assertReply((a) => expect(textOf(a)).toBe(shellContent.nothingToCancel))
       .assertReply((a) => expect(buttonsOf(a)).toEqual(MENU))
@@ -148,10 +130,7 @@ describe('global commands work everywhere', () => {
   });
 
   it('menu jumps back to the menu from inside a question', async () => {
-    await transcriptAdapter()
-      .send('hi')
-      .assertReply(() => undefined)
-      .assertReply(() => undefined)
+    await atMenu()
       .send('Tell me who you are')
       .assertReply(() => undefined)
       .send('menu')
@@ -163,10 +142,7 @@ describe('global commands work everywhere', () => {
   });
 
   it('start over forgets who the user said they were', async () => {
-    await transcriptAdapter()
-      .send('hi')
-      .assertReply(() => undefined)
-      .assertReply(() => undefined)
+    await atMenu()
       .send('Tell me who you are')
       .assertReply(() => undefined)
       .send('Young person')
@@ -181,10 +157,7 @@ describe('global commands work everywhere', () => {
   });
 
   it('re-asks kindly, with the options again, when an answer picks nothing', async () => {
-    await transcriptAdapter()
-      .send('hi')
-      .assertReply(() => undefined)
-      .assertReply(() => undefined)
+    await atMenu()
       .send('Tell me who you are')
       .assertReply(() => undefined)
       .send('banana')

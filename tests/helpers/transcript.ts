@@ -1,4 +1,4 @@
-import { ConversationState, TestAdapter, type Activity } from 'botbuilder';
+import { ConversationState, TestAdapter, type Activity, type TestFlow } from 'botbuilder';
 import { ClearsightBot } from '../../src/bot/clearsightBot';
 import { defaultContentDir } from '../../src/content/contentDir';
 import { loadShellContent } from '../../src/shell/shellContent';
@@ -27,4 +27,12 @@ export function textOf(activity: Partial<Activity>): string {
 /** Labels of the buttons offered on an activity. */
 export function buttonsOf(activity: Partial<Activity>): string[] {
   return (activity.suggestedActions?.actions ?? []).map((a) => String(a.title));
+}
+
+/** A conversation that has said hello and seen the welcome and the menu, ready for the next message. */
+export function atMenu(channelId = 'webchat'): TestFlow {
+  return transcriptAdapter(channelId)
+    .send('hi')
+    .assertReply(() => undefined)
+    .assertReply(() => undefined);
 }

@@ -1,16 +1,8 @@
-import { createServer } from 'node:net';
 import { messageActivity } from '../helpers/activities';
+import { freePort } from '../helpers/freePort';
 import { TEST_REDIS_URL } from '../helpers/redis';
 import { startTestApp, textsOf } from '../helpers/testApp';
 
-/** A port with nothing listening: a Redis that is down. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 describe('health', () => {
   it('/healthz says alive; /readyz says ready on the embedded default', async () => {
@@ -41,7 +33,7 @@ describe('health', () => {
   });
 
   it('/readyz is 503 while Redis is unreachable, and a turn fails calmly instead of crashing', async () => {
-    const t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${await closedPort()}` });
+    const t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
     try {
       const res = await fetch(`${t.url}/readyz`);
       expect(res.status).toBe(503);

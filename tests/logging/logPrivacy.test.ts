@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { createIdHasher } from '../../src/logging/idHasher';
 import { joinActivity, messageActivity } from '../helpers/activities';
+import { freePort } from '../helpers/freePort';
 import { startTestApp, type RunningApp } from '../helpers/testApp';
 
 const CANARY = `canary-${randomUUID()}`;
@@ -64,11 +64,7 @@ describe('logs never contain message text, names, phone numbers, IPs or raw conv
   });
 
   it('on the error path, where the conversation is logged only as a keyed hash', async () => {
-    const server = createServer();
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const { port } = server.address() as { port: number };
-    await new Promise((r) => server.close(r));
-
+    const port = await freePort(); // nothing listens there: Redis is down
     const capture = captureConsole();
     const conversationId = `conv-${randomUUID()}`;
     const key = 'test-hash-key-0123456789';
