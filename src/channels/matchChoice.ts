@@ -1,16 +1,7 @@
+import { normaliseAnswer } from '../text/normaliseAnswer';
 import type { Choice } from './reply';
 
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-
-/** Lower case, curly quotes straightened, punctuation and extra spaces removed. */
-export function normaliseAnswer(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
-    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /**
  * Finds the option a user meant: by its number ("2", "2.", "two", "option 2"), its label, or a synonym.
