@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
+import { percentile } from './percentile';
 
 export interface LoadResult {
   turns: number;
@@ -55,10 +56,6 @@ function activity(text: string | null, conversationId: string, userId: string): 
       ? { ...base, type: 'conversationUpdate', membersAdded: [{ id: userId }] }
       : { ...base, type: 'message', id: randomUUID(), text },
   );
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 /**

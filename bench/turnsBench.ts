@@ -8,11 +8,14 @@ import { drive, SCRIPT, type LoadResult } from './loadDriver';
  * npm run bench: our server (dialogs, Redis state, validation, logging) against a bare botbuilder echo
  * bot on restify, under the same load. Rounds alternate between the two so that a busy moment on the
  * machine hits both; prints throughput, latency percentiles and the median ratio.
- * Settings: BENCH_CONCURRENCY (32), BENCH_SECONDS per round (5), BENCH_ROUNDS (3), REDIS_URL.
+ * Settings: BENCH_CONCURRENCY (32), BENCH_WARMUP seconds per server before the rounds (5),
+ * BENCH_SECONDS per round (5), BENCH_ROUNDS (3), REDIS_URL.
  */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Unmeasured load on each server before the first round, so both are measured warm (JIT-compiled). */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `clearsight-bench:${process.pid}:`;
 
@@ -71,7 +74,7 @@ function line(name: string, r: LoadResult): string {
 async function main(): Promise<void> {
   const dist = join(__dirname, '..');
   console.log(
-    `Clearsight turn benchmark: ${CONCURRENCY} concurrent conversations, ${ROUNDS} alternating rounds of ${SECONDS} s (after 2 s warm-up each), script of ${SCRIPT.length} turns.`,
+    `Clearsight turn benchmark: ${CONCURRENCY} concurrent conversations, ${WARMUP} s warm-up per server, then ${ROUNDS} alternating rounds of ${SECONDS} s (after 2 s warm-up each), script of ${SCRIPT.length} turns.`,
   );
   const echo = await startServer(join(dist, 'bench', 'echoBot.js'), {});
   const ours = await startServer(join(dist, 'src', 'main.js'), { REDIS_URL, REDIS_KEY_PREFIX: PREFIX, LOG_LEVEL: 'info' });
@@ -79,6 +82,8 @@ async function main(): Promise<void> {
   const ourRuns: LoadResult[] = [];
   const ratios: number[] = [];
   try {
+    await drive(echo.port, CONCURRENCY, WARMUP, 0);
+    await drive(ours.port, CONCURRENCY, WARMUP, 0);
     for (let round = 1; round <= ROUNDS; round++) {
       const floor = await drive(echo.port, CONCURRENCY, SECONDS);
       const result = await drive(ours.port, CONCURRENCY, SECONDS);

@@ -1,11 +1,13 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { matchChoice } from '../src/channels/matchChoice';
 import type { MenuValue } from '../src/shell/shellContent';
 import { AboutYouDialog } from './aboutYouDialog';
+import { AskQuestionDialog, type LeftForMenu } from './askQuestionDialog';
 import { ChoicePromptDialog, type ChoiceAnswer, type ChoicePromptRef } from './choicePromptDialog';
 import { ComingSoonDialog } from './comingSoonDialog';
 import { DialogIds } from './dialogIds';
 import { HelpNowDialog } from './helpNowDialog';
+import { SpotSignsDialog } from './spotSignsDialog';
 import type { ShellDeps } from './shellDeps';
 
 export interface MainDialogOptions {
@@ -15,8 +17,6 @@ export interface MainDialogOptions {
   again?: boolean;
 }
 
-const MAIN_FLOW = 'mainFlow';
-
 const ROUTES: Readonly<Record<MenuValue, string>> = {
   signs: DialogIds.spotSigns,
   question: DialogIds.askQuestion,
@@ -25,25 +25,31 @@ const ROUTES: Readonly<Record<MenuValue, string>> = {
   'about-you': DialogIds.aboutYou,
 };
 
-/** The main menu: routes to each capability, takes free text as a question, and comes back afterwards. */
-export class MainDialog extends ComponentDialog {
+/**
+ * The main menu: routes to each capability, takes free text as a question, and comes back afterwards.
+ * It is a plain waterfall at the root of the bot's dialog set, with the dialogs it routes to beside it
+ * (see `routedDialogs`): no component dialog in between, so each turn builds one dialog context less.
+ */
+export class MainDialog extends WaterfallDialog {
   constructor(private readonly deps: ShellDeps) {
     super(DialogIds.main);
-    const { comingSoon } = deps.content;
-    const { menu, didNotUnderstand } = deps.content;
+    this.addStep(this.showMenuStep.bind(this));
+    this.addStep(this.routeStep.bind(this));
+    this.addStep(this.loopStep.bind(this));
+  }
+
+  /** The dialogs the menu routes to, to be added to the same dialog set as the menu. */
+  static routedDialogs(deps: ShellDeps): Dialog[] {
+    const { menu, didNotUnderstand, comingSoon } = deps.content;
     const menuPrompt = (text: string) => ({ prompt: { text, choices: menu.options }, retryText: didNotUnderstand, allowFreeText: true });
-    this.addDialog(
+    return [
       new ChoicePromptDialog(DialogIds.menuPrompt, { first: menuPrompt(menu.prompt), again: menuPrompt(menu.again) }),
-    );
-    this.addDialog(new ComingSoonDialog(DialogIds.spotSigns, comingSoon.signs ?? ''));
-    this.addDialog(new ComingSoonDialog(DialogIds.askQuestion, comingSoon.question ?? ''));
-    this.addDialog(new ComingSoonDialog(DialogIds.reportConcern, comingSoon.report ?? ''));
-    this.addDialog(new HelpNowDialog(deps));
-    this.addDialog(new AboutYouDialog(deps));
-    this.addDialog(
-      new WaterfallDialog(MAIN_FLOW, [this.showMenuStep.bind(this), this.routeStep.bind(this), this.loopStep.bind(this)]),
-    );
-    this.initialDialogId = MAIN_FLOW;
+      new SpotSignsDialog(deps),
+      new AskQuestionDialog(deps),
+      new ComingSoonDialog(DialogIds.reportConcern, comingSoon.report ?? ''),
+      new HelpNowDialog(deps),
+      new AboutYouDialog(deps),
+    ];
   }
 
   private async showMenuStep(step: WaterfallStepContext) {
@@ -63,8 +69,11 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async loopStep(step: WaterfallStepContext) {
-    // Replace the waterfall inside this component: replacing 'main' from in here would nest a new
-    // main dialog inside this one on every loop, and the state would grow with every turn.
-    return step.replaceDialog(MAIN_FLOW, { again: true } satisfies MainDialogOptions);
+    // A dialog left because the user picked a menu option: act on it straight away.
+    const menuText = (step.result as Partial<LeftForMenu> | undefined)?.menuText;
+    if (menuText) return step.replaceDialog(DialogIds.main, { initialText: menuText } satisfies MainDialogOptions);
+    // The menu sits at the root of the stack, so replacing it starts a fresh round in the same place:
+    // the stack (and the stored state) stays the same size however long the chat goes on.
+    return step.replaceDialog(DialogIds.main, { again: true } satisfies MainDialogOptions);
   }
 }

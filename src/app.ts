@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { ConversationState, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import { ClearsightBot } from './bot/clearsightBot';
+import { BankHolidayCalendar } from './calendar/bankHolidays';
 import { createAdapter } from './bot/createAdapter';
 import { TurnQueue } from './bot/turnQueue';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
@@ -12,7 +13,12 @@ import { messagesHandler } from './http/messagesRoute';
 import { createServer } from './http/server';
 import { createIdHasher } from './logging/idHasher';
 import { errorSummary, type Logger } from './logging/logger';
+import { loadKnowledgeBase } from './knowledge/loadKnowledgeBase';
+import { loadQuestionContent } from './knowledge/questionContent';
+import { loadSafetyRules } from './safety/safetyRules';
 import { loadShellContent } from './shell/shellContent';
+import { FrontDoorDirectory } from './signposting/frontDoors';
+import { LocalHelp } from './signposting/localHelp';
 import { ServiceDirectory } from './signposting/serviceDirectory';
 import { MemoryStorage } from './storage/memoryStorage';
 import type { ReadinessProbe } from './storage/readinessProbe';
@@ -21,6 +27,8 @@ import { RedisStorage } from './storage/redisStorage';
 
 export interface AppOptions {
   contentDir?: string;
+  /** The clock for office hours (tests pass a fixed one). */
+  now?: () => Date;
 }
 
 export interface App {
@@ -36,6 +44,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const contentDir = options.contentDir ?? defaultContentDir();
   const services = ServiceDirectory.load(contentDir);
   const content = loadShellContent(contentDir, services);
+  const knowledge = loadKnowledgeBase(contentDir, (id) => services.has(id));
+  const questions = loadQuestionContent(contentDir, services, (id) => knowledge.has(id));
+  const localHelp = new LocalHelp(FrontDoorDirectory.load(contentDir), BankHolidayCalendar.load(contentDir), options.now ?? (() => new Date()));
   const hashId = createIdHasher(config.LOG_HASH_KEY);
   const ttlMs = config.CONVERSATION_TTL_HOURS * 3600_000;
 
@@ -52,7 +63,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
 
   const bot = new ClearsightBot({
     conversationState: new ConversationState(storage),
-    deps: { content, services },
+    deps: { content, services, knowledge, questions, localHelp, safety: loadSafetyRules(contentDir) },
     ttlHours: config.CONVERSATION_TTL_HOURS,
   });
   const adapter = createAdapter(config);

@@ -5,6 +5,8 @@ import { DialogIds } from '../../dialogs/dialogIds';
 import { MainDialog, type MainDialogOptions } from '../../dialogs/mainDialog';
 import type { ShellDeps } from '../../dialogs/shellDeps';
 import { sendReply } from '../channels/sendReply';
+import { checkSafety } from '../safety/safetyCheck';
+import type { SafetyKind } from '../safety/safetyRules';
 import { parseGlobalCommand, type GlobalCommand } from '../shell/globalCommands';
 import { isGreeting } from '../shell/greeting';
 import { welcomeText } from '../shell/shellContent';
@@ -31,6 +33,7 @@ export class ClearsightBot extends ActivityHandler {
     const deps: ShellDeps = { ...options.deps, profile: this.profile };
     this.dialogs = new DialogSet(this.state.createProperty<DialogState>('dialogState'));
     this.dialogs.add(new MainDialog(deps));
+    for (const dialog of MainDialog.routedDialogs(deps)) this.dialogs.add(dialog);
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
@@ -50,7 +53,9 @@ export class ClearsightBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.state.saveChanges(context, false);
+    // Always written: almost every turn changes the dialog state anyway, forcing skips one of the SDK's
+    // three state hashes per turn, and each write restarts the conversation's expiry (TTL) from now.
+    await this.state.saveChanges(context, true);
   }
 
   /** Forgets everything about this conversation (used after a failed turn). */
@@ -61,11 +66,15 @@ export class ClearsightBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     const text = context.activity.text ?? '';
+    // The safety check comes before anything else, on every message, in every state of every dialog.
+    const safety = checkSafety(text, this.options.deps.safety);
+    if (safety.kind === 'danger' || safety.kind === 'self-harm' || safety.kind === 'disclosure') {
+      return this.interruptForSafety(dc, safety.kind);
+    }
     const profile = await this.profile.get(context, {});
-    const firstMessage = !profile.welcomed;
     // Channels such as SMS send no conversationUpdate: the first message is where we introduce ourselves.
-    if (firstMessage) await this.welcome(context);
-    // Seam for the safety check (a later piece of work): it must run here, before anything else.
+    if (!profile.welcomed) await this.welcome(context);
+    if (safety.kind === 'past') await sendReply(context, { text: this.options.deps.safety.replies.past.text });
 
     const command = parseGlobalCommand(text);
     if (command) return this.runCommand(command, dc);
@@ -77,6 +86,25 @@ export class ClearsightBot extends ActivityHandler {
     }
   }
 
+  /**
+   * Says the safety message first, remembers that it was needed (a report sent later is marked
+   * urgent), then offers to carry on: whatever was being asked is asked again, with nothing lost.
+   */
+  private async interruptForSafety(dc: DialogContext, kind: SafetyKind): Promise<void> {
+    const { replies } = this.options.deps.safety;
+    await sendReply(dc.context, { text: replies[kind].text });
+    const profile = await this.profile.get(dc.context, {});
+    const flags = kind === 'disclosure' ? { disclosed: true } : { urgent: true };
+    await this.profile.set(dc.context, { ...profile, ...flags });
+    if (!profile.welcomed) await this.welcome(dc.context);
+    if (dc.activeDialog) {
+      await sendReply(dc.context, { text: replies.resume });
+      await dc.repromptDialog();
+    } else {
+      await dc.beginDialog(DialogIds.main);
+    }
+  }
+
   private async runCommand(command: GlobalCommand, dc: DialogContext): Promise<void> {
     const { content } = this.options.deps;
     switch (command) {
@@ -84,12 +112,15 @@ export class ClearsightBot extends ActivityHandler {
         await dc.cancelAllDialogs();
         await dc.beginDialog(DialogIds.main);
         return;
-      case 'startOver':
+      case 'startOver': {
+        const profile = await this.profile.get(dc.context, {});
         await dc.cancelAllDialogs();
-        await this.profile.set(dc.context, { welcomed: true });
+        // Everything is cleared except what keeps a later report safe: that danger was mentioned.
+        await this.profile.set(dc.context, { welcomed: true, urgent: profile.urgent, disclosed: profile.disclosed });
         await sendReply(dc.context, { text: content.startedOver });
         await dc.beginDialog(DialogIds.main);
         return;
+      }
       case 'cancel':
         if (innermostDialogId(dc) === DialogIds.menuPrompt || !dc.activeDialog) {
           await sendReply(dc.context, { text: content.nothingToCancel });

@@ -12,8 +12,8 @@ export function matchChoice(text: string, choices: readonly Choice[]): Choice | 
   if (answer === '') return undefined;
   const byNumber = numberOf(answer);
   if (byNumber !== undefined) return choices[byNumber - 1];
-  const exact = choices.filter((c) => phrasesOf(c).some((p) => p === answer));
-  if (exact.length === 1) return exact[0];
+  const whole = matchWholeLabel(answer, choices);
+  if (whole) return whole;
   // "the report one please" → the single option whose label or synonym appears in the answer.
   const contained = choices.filter((c) => phrasesOf(c).some((p) => containsPhrase(answer, p)));
   return contained.length === 1 ? contained[0] : undefined;
@@ -32,4 +32,11 @@ function phrasesOf(choice: Choice): string[] {
 
 function containsPhrase(answer: string, phrase: string): boolean {
   return ` ${answer} `.includes(` ${phrase} `);
+}
+
+/** The option whose label or synonym is the whole answer; no numbers, no partial matches. */
+export function matchWholeLabel(text: string, choices: readonly Choice[]): Choice | undefined {
+  const answer = normaliseAnswer(text);
+  const exact = choices.filter((c) => phrasesOf(c).some((p) => p === answer));
+  return exact.length === 1 ? exact[0] : undefined;
 }

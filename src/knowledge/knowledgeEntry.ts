@@ -15,6 +15,11 @@ export const knowledgeEntrySchema = z.strictObject({
   long: z.string().max(2000).optional(),
   related: z.array(z.string()).max(4).default([]),
   signpost: z.array(z.string()).max(3).default([]),
+  /**
+   * When the answer signposts the local front door and the user's area is unknown: 'ask-area' adds a
+   * line asking for it; 'all-areas' lists all four councils (for answers about who to ring).
+   */
+  local_help: z.enum(['ask-area', 'all-areas']).default('ask-area'),
   sources: z.array(z.url()).min(1, 'every answer needs a source'),
   owner: z.string().min(1),
   reviewed: z.iso.date(),

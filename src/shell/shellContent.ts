@@ -2,16 +2,13 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { loadYaml } from '../content/loadYaml';
 import type { ServiceDirectory } from '../signposting/serviceDirectory';
-import type { Audience } from './audience';
+import { byAudience, type Audience } from './audience';
 
 const choiceSchema = z.strictObject({
   value: z.string().min(1),
   label: z.string().min(1).max(40),
   synonyms: z.array(z.string().min(1)).default([]),
 });
-
-const byAudience = <T extends z.ZodType>(item: T) =>
-  z.strictObject({ anyone: item, parent: item, 'young-person': item, other: item });
 
 const shellSchema = z.strictObject({
   owner: z.string().min(1),

@@ -5,7 +5,7 @@ import { createIdHasher } from '../../src/logging/idHasher';
 import { createLogger } from '../../src/logging/logger';
 import { MemoryStorage } from '../../src/storage/memoryStorage';
 import { LogCapture } from '../helpers/testApp';
-import { services, shellContent, textOf } from '../helpers/transcript';
+import { botDeps, shellContent, textOf } from '../helpers/transcript';
 
 /** A store that fails the next write when asked to: a turn that breaks half-way. */
 class FlakyStorage extends MemoryStorage {
@@ -22,7 +22,7 @@ class FlakyStorage extends MemoryStorage {
 describe('onTurnError', () => {
   it('logs a code without the message, clears the dialog state, and apologises with a way forward', async () => {
     const storage = new FlakyStorage(3600_000);
-    const bot = new ClearsightBot({ conversationState: new ConversationState(storage), deps: { content: shellContent, services }, ttlHours: 4 });
+    const bot = new ClearsightBot({ conversationState: new ConversationState(storage), deps: botDeps(), ttlHours: 4 });
     const logs = new LogCapture();
     const adapter = new TestAdapter((c) => bot.run(c));
     adapter.onTurnError = createTurnErrorHandler({

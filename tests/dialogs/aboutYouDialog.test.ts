@@ -3,12 +3,12 @@ import { DialogTestClient, DialogTestLogger } from 'botbuilder-testing';
 import { AboutYouDialog } from '../../dialogs/aboutYouDialog';
 import type { ConversationProfile } from '../../dialogs/conversationProfile';
 import { MemoryStorage } from '../../src/storage/memoryStorage';
-import { services, shellContent } from '../helpers/transcript';
+import { botDeps, shellContent } from '../helpers/transcript';
 
 function client(channelId: string) {
   const state = new ConversationState(new MemoryStorage(3600_000));
   const profile = state.createProperty<ConversationProfile>('profile');
-  const dialog = new AboutYouDialog({ content: shellContent, services, profile });
+  const dialog = new AboutYouDialog({ ...botDeps(), profile });
   const silent = new DialogTestLogger({ log: () => undefined });
   return { client: new DialogTestClient(channelId, dialog, undefined, [silent], state), profile };
 }

@@ -92,7 +92,7 @@ describe('loadKnowledge rejects broken content, naming the file and entry', () =
 describe('contentFindings', () => {
   const base = {
     id: 'x', title: 'T', audience: 'anyone' as const, questions: ['a b c'], related: [], signpost: [],
-    owner: 'o', short: 'We help you. You can ring us.', sources: ['https://known.example/'], reviewed: '2026-01-01',
+    owner: 'o', local_help: 'ask-area' as const, short: 'We help you. You can ring us.', sources: ['https://known.example/'], reviewed: '2026-01-01',
   };
   it('reports sources missing from the fact base, overdue reviews and hard answers', () => {
     const hard = 'Notwithstanding multidisciplinary safeguarding considerations, organisational accountability necessitates comprehensive interagency documentation procedures and institutional responsibilities.';

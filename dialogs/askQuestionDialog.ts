@@ -1,0 +1,138 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { matchChoice, matchWholeLabel } from '../src/channels/matchChoice';
+import { sendReply } from '../src/channels/sendReply';
+import { answerReply, didYouMeanReply, followUps, MORE, noMatchReply, NONE, TOPIC } from '../src/knowledge/answerReply';
+import type { KnowledgeEntry } from '../src/knowledge/knowledgeEntry';
+import { LOCAL_FRONT_DOOR } from '../src/knowledge/loadKnowledge';
+import { words as wordsOf } from './wordsOf';
+import { DialogIds } from './dialogIds';
+import type { ShellDeps } from './shellDeps';
+
+export interface AskQuestionOptions {
+  /** The question, when the user has already typed it. */
+  question?: string;
+  /** Show this answer straight away (from a list of topics). */
+  entryId?: string;
+}
+
+/** Ends a knowledge dialog when the user picked a main menu option instead; the menu acts on it. */
+export interface LeftForMenu {
+  menuText: string;
+}
+
+/** Only ids and a stage are kept in conversation state; the words stay in content. */
+interface AskState {
+  stage: 'ask' | 'choose' | 'after';
+  /** The answer last shown (stage 'after'). */
+  current?: string;
+  /** Whether its longer text was shown. */
+  long?: boolean;
+  /** The answers offered by "did you mean" (stage 'choose'). */
+  options?: string[];
+}
+
+/**
+ * Answers questions from the knowledge base. Sure → the answer with who to contact, a source and
+ * related topics; unsure → "did you mean" with up to three choices; no match → says so and points to
+ * a helpline. Anything typed that is not one of the offered choices is taken as a new question.
+ */
+export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
+  constructor(private readonly deps: ShellDeps) {
+    super(DialogIds.askQuestion);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: AskQuestionOptions): Promise<DialogTurnResult> {
+    if (options?.entryId) return this.show(dc, this.deps.knowledge.get(options.entryId), false);
+    if (options?.question?.trim()) return this.handle(dc, options.question);
+    this.setState(dc, { stage: 'ask' });
+    await sendReply(dc.context, { text: this.deps.questions.ask });
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const text = (dc.context.activity.text ?? '').trim();
+    const state = this.state(dc);
+    const choice = matchChoice(text, this.offered(state));
+    if (choice?.value === NONE) return this.noMatch(dc);
+    if (choice?.value.startsWith(MORE)) return this.show(dc, this.deps.knowledge.get(choice.value.slice(MORE.length)), true);
+    if (choice?.value.startsWith(TOPIC)) return this.show(dc, this.deps.knowledge.get(choice.value.slice(TOPIC.length)), false);
+    // A main menu option typed in full ("Report a concern") leaves questions for that option.
+    if (matchWholeLabel(text, this.deps.content.menu.options)) return dc.endDialog({ menuText: text } satisfies LeftForMenu);
+    if (!text) {
+      await this.repromptDialog(dc.context, dc.activeDialog!);
+      return Dialog.EndOfTurn;
+    }
+    return this.handle(dc, text);
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = instance.state as AskState;
+    if (state.stage === 'ask') await sendReply(context, { text: this.deps.questions.ask });
+    else if (state.stage === 'choose') await sendReply(context, didYouMeanReply(this.entries(state.options), wordsOf(this.deps)));
+    else await sendReply(context, { text: this.deps.questions.afterAnswer, choices: this.offered(state) });
+  }
+
+  private async handle(dc: DialogContext, question: string): Promise<DialogTurnResult> {
+    const profile = await this.deps.profile.get(dc.context, {});
+    const area = this.deps.localHelp.areaIn(question);
+    if (area && area !== profile.area) await this.deps.profile.set(dc.context, { ...profile, area });
+    const finding = this.deps.knowledge.find(question, profile.audience);
+    if (finding.kind === 'answer') return this.show(dc, finding.entry, false);
+    if (area && wordCount(question) <= 3) {
+      // Just a place name ("Doncaster"): the user is telling us where they are.
+      this.setState(dc, { stage: 'ask' });
+      await sendReply(dc.context, { text: `${this.deps.localHelp.forArea(area)}\n\n${this.deps.questions.afterAnswer}` });
+      return Dialog.EndOfTurn;
+    }
+    if (finding.kind === 'didYouMean') {
+      const options = finding.options.map((e) => e.id);
+      this.setState(dc, { stage: 'choose', options });
+      await sendReply(dc.context, didYouMeanReply(finding.options, wordsOf(this.deps)));
+      return Dialog.EndOfTurn;
+    }
+    return this.noMatch(dc);
+  }
+
+  private async show(dc: DialogContext, entry: KnowledgeEntry, long: boolean): Promise<DialogTurnResult> {
+    this.setState(dc, { stage: 'after', current: entry.id, long });
+    const local = entry.signpost.includes(LOCAL_FRONT_DOOR) ? await this.localHelpFor(dc, entry) : undefined;
+    await sendReply(dc.context, answerReply(entry, wordsOf(this.deps), local, long));
+    return Dialog.EndOfTurn;
+  }
+
+  private async localHelpFor(dc: DialogContext, entry: KnowledgeEntry): Promise<string> {
+    const { area } = await this.deps.profile.get(dc.context, {});
+    if (area) return this.deps.localHelp.forArea(area);
+    return entry.local_help === 'all-areas' ? this.deps.localHelp.forAllAreas() : this.deps.questions.localHelp.askArea;
+  }
+
+  private async noMatch(dc: DialogContext): Promise<DialogTurnResult> {
+    const { audience } = await this.deps.profile.get(dc.context, {});
+    await sendReply(dc.context, noMatchReply(wordsOf(this.deps), audience));
+    return dc.endDialog();
+  }
+
+  private offered(state: AskState) {
+    if (state.stage === 'choose') return didYouMeanReply(this.entries(state.options), wordsOf(this.deps)).choices ?? [];
+    if (state.stage === 'after' && state.current) return followUps(this.deps.knowledge.get(state.current), wordsOf(this.deps), state.long ?? false);
+    return [];
+  }
+
+  private entries(ids: readonly string[] = []): KnowledgeEntry[] {
+    return ids.filter((id) => this.deps.knowledge.has(id)).map((id) => this.deps.knowledge.get(id));
+  }
+
+  private state(dc: DialogContext): AskState {
+    return dc.activeDialog!.state as AskState;
+  }
+
+  private setState(dc: DialogContext, state: AskState): void {
+    dc.activeDialog!.state = state;
+  }
+}
+
+function wordCount(text: string): number {
+  return text.trim().split(/\s+/).length;
+}

@@ -1,0 +1,130 @@
+import type { Activity } from 'botbuilder';
+import { atMenu, buttonsOf, knowledge, questions, services, shellContent, textOf } from '../helpers/transcript';
+
+const SATURDAY_NOON = new Date('2026-11-28T12:00:00Z');
+const cuckooing = knowledge.get('cuckooing');
+
+function linksOf(a: Partial<Activity>): string[] {
+  return (a.attachments ?? []).flatMap((att) => ((att.content as { buttons?: Array<{ value: string }> }).buttons ?? []).map((b) => b.value));
+}
+
+describe('asking questions (knowledge dialogs, transcript)', () => {
+  it('answers a sure match with the short answer, a source link and next topics', async () => {
+    await atMenu()
+      .send('what is cukooing')
+      .assertReply((a) => {
+        expect(textOf(a)).toContain(cuckooing.short.trim().slice(0, 60));
+        expect(linksOf(a)).toEqual([cuckooing.sources[0]]);
+        expect(buttonsOf(a)).toEqual([questions.tellMeMore, ...cuckooing.related.slice(0, 3).map((id) => knowledge.get(id).title)]);
+      })
+      .send(questions.tellMeMore)
+      .assertReply((a) => {
+        expect(textOf(a)).toContain(cuckooing.long!.trim().slice(0, 60));
+        expect(buttonsOf(a)).not.toContain(questions.tellMeMore);
+      })
+      .send(knowledge.get(cuckooing.related[0]!).title)
+      .assertReply((a) => expect(textOf(a)).toContain(knowledge.get(cuckooing.related[0]!).short.trim().slice(0, 60)))
+      .startTest();
+  });
+
+  it('takes another typed question after an answer, and leaves for the menu when a menu option is typed', async () => {
+    await atMenu()
+      .send('what is plugging')
+      .assertReply((a) => expect(textOf(a)).toContain(knowledge.get('plugging').short.trim().slice(0, 60)))
+      .send('what does going country mean')
+      .assertReply((a) => expect(textOf(a)).toContain(knowledge.get('slang-going-ot').short.trim().slice(0, 60)))
+      .send('Get help now')
+      .assertReply((a) => expect(textOf(a)).toMatch(/999/))
+      .assertReply((a) => expect(textOf(a)).toBe(shellContent.menu.again))
+      .startTest();
+  });
+
+  it('offers "did you mean" when unsure, answers the one picked, and says so honestly for "none of these"', async () => {
+    const finding = knowledge.find('drugs');
+    if (finding.kind !== 'didYouMean') throw new Error('expected "drugs" to be ambiguous');
+    const titles = finding.options.map((e) => e.title);
+    await atMenu()
+      .send('drugs')
+      .assertReply((a) => {
+        expect(textOf(a)).toBe(questions.didYouMean);
+        expect(buttonsOf(a)).toEqual([...titles, questions.noneOfThese]);
+      })
+      .send(titles[1]!)
+      .assertReply((a) => expect(textOf(a)).toContain(finding.options[1]!.short.trim().slice(0, 60)))
+      .send('drugs')
+      .assertReply(() => undefined)
+      .send(questions.noneOfThese)
+      .assertReply((a) => expect(textOf(a)).toContain(questions.noMatch.text.trim().slice(0, 40)))
+      .assertReply((a) => expect(textOf(a)).toBe(shellContent.menu.again))
+      .startTest();
+  });
+
+  it('says honestly when it has no answer, names a helpline, and goes back to the menu', async () => {
+    await atMenu()
+      .send('how do i pay my council tax')
+      .assertReply((a) => {
+        expect(textOf(a)).toContain(questions.noMatch.text.trim().slice(0, 40));
+        expect(textOf(a)).toContain(services.get('nspcc').contact);
+      })
+      .assertReply((a) => expect(textOf(a)).toBe(shellContent.menu.again))
+      .startTest();
+  });
+
+  it('gives the local number to ring now when the question names an area (office hours)', async () => {
+    await atMenu()
+      .send('who do i ring in doncaster')
+      .assertReply((a) => {
+        expect(textOf(a)).toContain('01302 737777');
+        expect(textOf(a)).not.toContain('01302 796000');
+      })
+      .startTest();
+  });
+
+  it('gives the out-of-hours number on a Saturday, and remembers the area for later answers', async () => {
+    await atMenu('webchat', SATURDAY_NOON)
+      .send('who do i call in donny')
+      .assertReply((a) => expect(textOf(a)).toContain('01302 796000'))
+      .send('what should i do if im worried about my son')
+      .assertReply((a) => expect(textOf(a)).toContain('01302 796000'))
+      .startTest();
+  });
+
+  it('lists all four councils when asked who to ring without an area, and takes an area on its own', async () => {
+    await atMenu()
+      .send('who do i ring')
+      .assertReply((a) => {
+        for (const name of ['Barnsley', 'Doncaster', 'Rotherham', 'Sheffield']) expect(textOf(a)).toContain(name);
+        expect(textOf(a)).toContain('0114 273 4855');
+      })
+      .send('Sheffield')
+      .assertReply((a) => expect(textOf(a)).toMatch(/Sheffield: ring .* now on 0114 273 4855/))
+      .startTest();
+  });
+
+  it('works on SMS: plain text, the source as a web address, numbered next topics answered by number', async () => {
+    const related = knowledge.get(cuckooing.related[0]!);
+    await atMenu('sms')
+      .send('what is cuckooing')
+      .assertReply((a) => {
+        expect(textOf(a).length).toBeLessThanOrEqual(1600);
+        expect(textOf(a)).toContain(`${questions.sourceTitle}: ${cuckooing.sources[0]}`);
+        expect(textOf(a)).toContain(`1. ${questions.tellMeMore}`);
+        expect(a.suggestedActions).toBeUndefined();
+      })
+      .send('2')
+      .assertReply((a) => expect(textOf(a)).toContain(related.short.trim().slice(0, 60)))
+      .startTest();
+  });
+
+  it('spot the signs: the caveat first, then the chosen group of signs', async () => {
+    await atMenu('sms')
+      .send('spot the signs')
+      .assertReply((a) => {
+        expect(textOf(a)).toContain(questions.signs.intro.trim().slice(0, 40));
+        expect(textOf(a)).toContain(`3. ${knowledge.get(questions.signs.topics[2]!).title}`);
+      })
+      .send('3')
+      .assertReply((a) => expect(textOf(a)).toContain(knowledge.get(questions.signs.topics[2]!).short.trim().slice(0, 60)))
+      .startTest();
+  });
+});

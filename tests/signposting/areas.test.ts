@@ -1,0 +1,100 @@
+import { defaultContentDir } from '../../src/content/contentDir';
+import { ContentError } from '../../src/content/loadYaml';
+import { detectArea } from '../../src/signposting/areas';
+import { FrontDoorDirectory } from '../../src/signposting/frontDoors';
+
+const dir = FrontDoorDirectory.load(defaultContentDir());
+const area = (text: string) => detectArea(text, dir);
+
+describe('detectArea', () => {
+  it.each([
+    ['We live in Sheffield', 'sheffield'],
+    ['my son is in DONCASTER', 'doncaster'],
+    ['donny', 'doncaster'],
+    ['near Donnie town centre', 'doncaster'],
+    ['doncster', 'doncaster'],
+    ['sheff', 'sheffield'],
+    ['rotheram', 'rotherham'],
+    ['barnsly', 'barnsley'],
+    ['Mexborough', 'doncaster'],
+    ['Wath-upon-Dearne', 'rotherham'],
+    ['wath upon dearne', 'rotherham'],
+    ['up Parson Cross', 'sheffield'],
+    ['high   green', 'sheffield'],
+    ['the Manor Top shops', 'sheffield'],
+    ['Barnsley’s market', 'barnsley'],
+    ["Sheffield's city centre", 'sheffield'],
+    ['Penistone.', 'barnsley'],
+  ])('%s → %s', (text, expected) => {
+    expect(area(text)).toBe(expected);
+  });
+
+  it.each([
+    ['S10', 'sheffield'],
+    ['s1', 'sheffield'],
+    ['S6 4AB', 'sheffield'],
+    ['s6 4ab', 'sheffield'],
+    ['s64ab', 'sheffield'],
+    ['s61 2ab', 'rotherham'],
+    ['DN4', 'doncaster'],
+    ['dn12 3xy', 'doncaster'],
+    ['S70 1AA', 'barnsley'],
+    ['our postcode is S25', 'rotherham'],
+  ])('postcode %s → %s', (text, expected) => {
+    expect(area(text)).toBe(expected);
+  });
+
+  it('tells S1 from S10 and S1 from S61', () => {
+    expect(area('S10 2TN')).toBe('sheffield');
+    expect(area('S61')).toBe('rotherham');
+    expect(area('S16')).toBeUndefined();
+    expect(area('S21')).toBeUndefined();
+  });
+
+  it.each([
+    'Sheffield or Rotherham',
+    'we moved from Barnsley to Doncaster',
+    'Sheffield, S61 2AB',
+  ])('is ambiguous when two areas are named: %s', (text) => {
+    expect(area(text)).toBeUndefined();
+  });
+
+  it.each([
+    'he is very skilled',
+    'a manorial estate',
+    'they are on our manor',
+    'Thornes',
+    'Wathen',
+    'sheffielder',
+    'the S100 form',
+    'PS1 game',
+    'bentleys',
+    '',
+  ])('finds no area in %p', (text) => {
+    expect(area(text)).toBeUndefined();
+  });
+
+  it('finds every listed place, short form and postcode district under its own area', () => {
+    for (const info of dir.areas()) {
+      for (const word of [...info.places, ...info.shortForms, ...info.postcodeDistricts]) {
+        expect([word, area(`I live in ${word}`)]).toEqual([word, info.id]);
+      }
+    }
+  });
+});
+
+describe('FrontDoorDirectory words', () => {
+  it('refuses a place listed under two areas', () => {
+    const areas = dir.areas().map((a) => (a.id === 'rotherham' ? { ...a, places: [...a.places, 'Mexborough'] } : a));
+    expect(() => new FrontDoorDirectory(areas)).toThrow(ContentError);
+  });
+
+  it('refuses a postcode district listed under two areas', () => {
+    const areas = dir.areas().map((a) => (a.id === 'barnsley' ? { ...a, postcodeDistricts: ['S6'] } : a));
+    expect(() => new FrontDoorDirectory(areas)).toThrow('"s6" is listed under both');
+  });
+
+  it('refuses a directory missing an area', () => {
+    expect(() => new FrontDoorDirectory(dir.areas().slice(1))).toThrow('missing area barnsley');
+  });
+});
