@@ -1,0 +1,32 @@
+import type { Concern, ConcernStatus } from './concern';
+
+/** What the store says after a submit: the reference stored (the first one, if this was a retry). */
+export interface SubmitResult {
+  ref: string;
+  /** True when this submissionId had already been stored: nothing new was written. */
+  duplicate: boolean;
+}
+
+/**
+ * The durable queue of concerns, one queue per agency. Every method resolves only once the change is
+ * durably stored (Redis acknowledged the write / the file was flushed to disk) and rejects otherwise:
+ * callers confirm nothing to a reporter until the promise resolves.
+ */
+export interface ConcernStore {
+  /** Stores the concern and queues it for concern.agency. Idempotent by concern.submissionId. */
+  submit(concern: Concern): Promise<SubmitResult>;
+  /** The concern with this reference (already normalised), or undefined. */
+  get(ref: string): Promise<Concern | undefined>;
+  /** All concerns, oldest first, optionally one agency's only. */
+  list(filter?: { agency?: string }): Promise<Concern[]>;
+  /** Adds what the reporter told us later. False when there is no such concern. */
+  addInformation(ref: string, text: string, at: Date): Promise<boolean>;
+  /** Records a question duty staff left for the reporter; returns its id (undefined: no such concern). */
+  askQuestion(ref: string, text: string, at: Date): Promise<string | undefined>;
+  /** Records the reporter's answer to a staff question. False when there is no such concern or question. */
+  answerQuestion(ref: string, questionId: string, answer: string, at: Date): Promise<boolean>;
+  /** Moves the concern to a new status (closing sets when, for retention). False when there is no such concern. */
+  setStatus(ref: string, status: ConcernStatus, at: Date): Promise<boolean>;
+  /** Deletes concerns closed before the cutoff, queue entries included; returns how many. */
+  purgeClosedBefore(cutoff: Date): Promise<number>;
+}
