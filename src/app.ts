@@ -39,6 +39,9 @@ export interface App {
   readonly server: Server;
 }
 
+/** How long start-up waits for Redis before serving anyway (readiness then says 503 until it answers). */
+const FIRST_CONNECT_WAIT_MS = 3000;
+
 /** Builds the whole service from a parsed config. Content problems stop it here, at start-up. */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const contentDir = options.contentDir ?? defaultContentDir();
@@ -55,7 +58,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   if (config.REDIS_URL) {
     redis = createRedisClient(config.REDIS_URL, logger);
     // Start even if Redis is down: /readyz says 503 until it answers, and the client keeps retrying.
-    redis.connect().catch((err: unknown) => logger.warn({ code: 'REDIS_CONNECT_FAILED', err: errorSummary(err) }));
+    // But give the first connection a moment: commands fail fast while offline (no offline queue), so a
+    // message that arrived before it was ready would fail its turn for no reason.
+    const connected = redis.connect().then(
+      () => undefined,
+      (err: unknown) => logger.warn({ code: 'REDIS_CONNECT_FAILED', err: errorSummary(err) }),
+    );
+    await Promise.race([connected, new Promise((resolve) => setTimeout(resolve, FIRST_CONNECT_WAIT_MS).unref())]);
     storage = new RedisStorage(redis, config.REDIS_KEY_PREFIX, ttlMs);
   } else {
     storage = new MemoryStorage(ttlMs);

@@ -83,7 +83,3 @@ export type ConcernAnswers = Concern['answers'];
 export type Reporter = Concern['reporter'];
 export type StaffQuestion = z.infer<typeof questionSchema>;
 
-/** What the reporter may see when they come back with their reference: never the details. */
-export function reporterStatus(status: ConcernStatus): ConcernStatus {
-  return status;
-}
