@@ -27,6 +27,14 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_HASH_KEY: optionalString.pipe(z.string().min(16).optional()),
     SHUTDOWN_GRACE_SECONDS: positiveNumber(10),
+    // Azure AI Language for finding personal details and the language in reports; both or neither.
+    LANGUAGE_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    LANGUAGE_KEY: optionalString,
+    LANGUAGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
+    // The embedded default (no REDIS_URL) keeps concerns in an append-only file under this directory.
+    DATA_DIR: z.string().min(1).default('data'),
+    // Closed concerns are deleted this many days after they were closed.
+    CONCERN_RETENTION_DAYS: positiveNumber(90),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'production') return;
@@ -47,6 +55,9 @@ export const configSchema = z
     }
   })
   .superRefine((c, ctx) => {
+    if (Boolean(c.LANGUAGE_ENDPOINT) !== Boolean(c.LANGUAGE_KEY)) {
+      ctx.addIssue({ code: 'custom', path: [c.LANGUAGE_ENDPOINT ? 'LANGUAGE_KEY' : 'LANGUAGE_ENDPOINT'], message: 'LANGUAGE_ENDPOINT and LANGUAGE_KEY go together: set both or neither' });
+    }
     if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
     }

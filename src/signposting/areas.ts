@@ -26,18 +26,45 @@ const POSTCODE = /(?<![\p{L}\p{N}])(s|dn)(\d{1,2})(?:\s?\d[a-z]{2})?(?![\p{L}\p{
 
 const compiled = new WeakMap<FrontDoorDirectory, readonly AreaMatcher[]>();
 
+/** What a place someone typed tells us about the council area. */
+export type PlaceMatch =
+  /** One area, by place name, short form or postcode. */
+  | { kind: 'area'; area: AreaId }
+  /** Could be one of these: a postcode district on a border, or places in more than one area. */
+  | { kind: 'ambiguous'; areas: AreaId[] }
+  /** No South Yorkshire place we know. */
+  | { kind: 'unknown' };
+
 /**
- * The area a message names, by place name, short form or postcode, matched as whole words.
- * Undefined when it names none, or names more than one area (we would rather ask than guess).
+ * The area a place names, by place name, short form or postcode, matched as whole words. A place name
+ * settles a border district ("Mexborough S64" is Doncaster); a border district on its own, or places or
+ * postcodes in two areas, are ambiguous: we would rather ask than guess.
  */
-export function detectArea(text: string, dir: FrontDoorDirectory): AreaId | undefined {
+export function matchPlace(text: string, dir: FrontDoorDirectory): PlaceMatch {
   const said = normaliseAnswer(text);
-  const found = new Set<AreaId>();
   const districts = [...said.matchAll(POSTCODE)].map((m) => `${m[1]}${m[2]}`);
+  const byWords = new Set<AreaId>();
+  const byDistrict = new Set<AreaId>();
   for (const matcher of matchersFor(dir)) {
-    if (matcher.words.test(said) || districts.some((d) => matcher.districts.has(d))) found.add(matcher.id);
+    if (matcher.words.test(said)) byWords.add(matcher.id);
+    if (districts.some((d) => matcher.districts.has(d))) byDistrict.add(matcher.id);
   }
-  return found.size === 1 ? [...found][0] : undefined;
+  const found = new Set([...byWords, ...byDistrict]);
+  if (found.size === 1) return { kind: 'area', area: [...found][0]! };
+  if (found.size > 1) return { kind: 'ambiguous', areas: AREA_IDS.filter((id) => found.has(id)) };
+  const shared = new Set(
+    dir
+      .sharedDistricts()
+      .filter((d) => districts.includes(d.district.toLowerCase()))
+      .flatMap((d) => d.areas),
+  );
+  return shared.size > 0 ? { kind: 'ambiguous', areas: AREA_IDS.filter((id) => shared.has(id)) } : { kind: 'unknown' };
+}
+
+/** The one area a message names, or undefined when it names none or could mean more than one. */
+export function detectArea(text: string, dir: FrontDoorDirectory): AreaId | undefined {
+  const match = matchPlace(text, dir);
+  return match.kind === 'area' ? match.area : undefined;
 }
 
 /** A place or short form as detectArea compares it: lower case, straight apostrophes, no punctuation. */

@@ -6,6 +6,7 @@ import { ContentError, loadYaml } from '../content/loadYaml';
 import { AREA_IDS, normalisePlace, type AreaId } from './areas';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const district = z.string().regex(/^(S|DN)\d{1,2}$/, 'expected a district like S6 or DN4');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
 
 const contactSchema = z.strictObject({
@@ -40,11 +41,20 @@ const areaSchema = z.strictObject({
   name: z.string().min(1),
   places: z.array(z.string().min(1)).min(1),
   shortForms: z.array(z.string().min(1)).default([]),
-  postcodeDistricts: z.array(z.string().regex(/^(S|DN)\d{1,2}$/, 'expected a district like S6 or DN4')),
+  postcodeDistricts: z.array(district),
   frontDoor: frontDoorSchema,
 });
 
-const fileSchema = z.strictObject({ areas: z.array(areaSchema) });
+const sharedDistrictSchema = z.strictObject({
+  district,
+  areas: z.array(z.enum(AREA_IDS)).min(2),
+  note: z.string().min(1),
+});
+
+const fileSchema = z.strictObject({ sharedDistricts: z.array(sharedDistrictSchema).default([]), areas: z.array(areaSchema) });
+
+/** A postcode district that crosses a council border: a postcode there alone cannot say which area. */
+export type SharedDistrict = z.infer<typeof sharedDistrictSchema>;
 
 /** One council area: the words that name it and its children's services front door. */
 export type AreaInfo = z.infer<typeof areaSchema>;
@@ -59,7 +69,10 @@ export type Contact = z.infer<typeof contactSchema>;
 export class FrontDoorDirectory {
   private readonly byId: ReadonlyMap<AreaId, AreaInfo>;
 
-  constructor(areas: readonly AreaInfo[]) {
+  constructor(
+    areas: readonly AreaInfo[],
+    private readonly shared: readonly SharedDistrict[] = [],
+  ) {
     const byId = new Map<AreaId, AreaInfo>();
     for (const area of areas) {
       if (byId.has(area.id)) throw new ContentError(`front doors: duplicate area ${area.id}`);
@@ -68,11 +81,21 @@ export class FrontDoorDirectory {
     const missing = AREA_IDS.filter((id) => !byId.has(id));
     if (missing.length > 0) throw new ContentError(`front doors: missing area ${missing.join(', ')}`);
     assertNoSharedWords(areas);
+    for (const d of shared) {
+      const owner = areas.find((a) => a.postcodeDistricts.includes(d.district));
+      if (owner) throw new ContentError(`front doors: ${d.district} is a shared district but also listed under ${owner.id}`);
+    }
     this.byId = byId;
   }
 
   static load(contentDir: string): FrontDoorDirectory {
-    return new FrontDoorDirectory(loadYaml(join(contentDir, 'front-doors.yaml'), fileSchema).areas);
+    const file = loadYaml(join(contentDir, 'front-doors.yaml'), fileSchema);
+    return new FrontDoorDirectory(file.areas, file.sharedDistricts);
+  }
+
+  /** Districts that cross a council border, with the areas each one touches. */
+  sharedDistricts(): readonly SharedDistrict[] {
+    return this.shared;
   }
 
   /** All four areas, in alphabetical order. */

@@ -51,11 +51,26 @@ describe('redactedSummary', () => {
       MicrosoftAppPassword: 'the-password',
       REDIS_URL: 'redis://user:redis-secret@cache.example:6380',
       LOG_HASH_KEY: 'hash-key-0123456789',
+      LANGUAGE_ENDPOINT: 'https://lang.example.cognitiveservices.azure.com/',
+      LANGUAGE_KEY: 'language-secret-key',
     });
     const text = JSON.stringify(redactedSummary(c));
-    for (const secret of ['the-app-id', 'the-password', 'redis-secret', 'hash-key-0123456789', 'user:']) {
+    for (const secret of ['the-app-id', 'the-password', 'redis-secret', 'hash-key-0123456789', 'user:', 'language-secret-key']) {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('redis://cache.example:6380');
+  });
+});
+
+describe('report settings', () => {
+  it('defaults to local language checks, a data directory and 90 days of retention', () => {
+    const c = loadConfig({});
+    expect([c.LANGUAGE_ENDPOINT, c.LANGUAGE_KEY, c.LANGUAGE_TIMEOUT_MS, c.DATA_DIR, c.CONCERN_RETENTION_DAYS]).toEqual([undefined, undefined, 3000, 'data', 90]);
+  });
+
+  it('refuses an Azure endpoint without a key, and a key without an endpoint, naming the missing one', () => {
+    expect(() => loadConfig({ LANGUAGE_ENDPOINT: 'https://x.example/' })).toThrow(/LANGUAGE_KEY/);
+    expect(() => loadConfig({ LANGUAGE_KEY: 'k' })).toThrow(/LANGUAGE_ENDPOINT/);
+    expect(loadConfig({ LANGUAGE_ENDPOINT: 'https://x.example/', LANGUAGE_KEY: 'k' }).LANGUAGE_KEY).toBe('k');
   });
 });

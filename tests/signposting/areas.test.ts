@@ -1,6 +1,6 @@
 import { defaultContentDir } from '../../src/content/contentDir';
 import { ContentError } from '../../src/content/loadYaml';
-import { detectArea } from '../../src/signposting/areas';
+import { detectArea, matchPlace } from '../../src/signposting/areas';
 import { FrontDoorDirectory } from '../../src/signposting/frontDoors';
 
 const dir = FrontDoorDirectory.load(defaultContentDir());
@@ -96,5 +96,43 @@ describe('FrontDoorDirectory words', () => {
 
   it('refuses a directory missing an area', () => {
     expect(() => new FrontDoorDirectory(dir.areas().slice(1))).toThrow('missing area barnsley');
+  });
+});
+
+describe('matchPlace (routing a report)', () => {
+  const place = (text: string) => matchPlace(text, dir);
+
+  it.each([
+    ['S70', 'barnsley'],
+    ['DN1', 'doncaster'],
+    ['S60', 'rotherham'],
+    ['S1', 'sheffield'],
+    ['Mexborough', 'doncaster'],
+    ['Goldthorpe', 'barnsley'],
+    ['Maltby', 'rotherham'],
+    ['Hillsborough', 'sheffield'],
+    ['Mexborough, S64 0AB', 'doncaster'],
+    ['near Wath, S63', 'rotherham'],
+  ])('%s → %s', (text, expected) => {
+    expect(place(text)).toEqual({ kind: 'area', area: expected });
+  });
+
+  it.each([
+    ['S63', ['barnsley', 'rotherham']],
+    ['s64 5tt', ['doncaster', 'rotherham']],
+    ['S35', ['barnsley', 'sheffield']],
+    ['S36 2AB', ['barnsley', 'sheffield']],
+    ['between Sheffield and Rotherham', ['rotherham', 'sheffield']],
+  ])('%s is on a border: ask which of %j', (text, areas) => {
+    expect(place(text)).toEqual({ kind: 'ambiguous', areas });
+  });
+
+  it.each(['Leeds', 'LS1 4AP', 'round the back of the shops', ''])('%j is not a place we know', (text) => {
+    expect(place(text)).toEqual({ kind: 'unknown' });
+  });
+
+  it('refuses content that lists a border district under one area as well', () => {
+    const areas = dir.areas().map((a) => (a.id === 'rotherham' ? { ...a, postcodeDistricts: [...a.postcodeDistricts, 'S63'] } : a));
+    expect(() => new FrontDoorDirectory(areas, dir.sharedDistricts())).toThrow('S63 is a shared district');
   });
 });

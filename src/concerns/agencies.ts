@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ContentError, loadYaml } from '../content/loadYaml';
+import { AREA_IDS, type AreaId } from '../signposting/areas';
+import type { ConcernSubject } from './concern';
+
+const agencySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'lower case letters, digits and hyphens'),
+  name: z.string().min(1),
+  kind: z.enum(['childrens-services', 'police', 'fallback']),
+});
+
+const routeTable = z.record(z.enum([...AREA_IDS, 'elsewhere']), z.string().min(1));
+
+const fileSchema = z.strictObject({
+  owner: z.string().min(1),
+  reviewed: z.iso.date(),
+  agencies: z.array(agencySchema).min(1),
+  routes: z.strictObject({ child: routeTable, place: routeTable }),
+});
+
+/** An agency with its own queue of concerns. */
+export type Agency = z.infer<typeof agencySchema>;
+type Routes = z.infer<typeof fileSchema>['routes'];
+
+/** The agencies of a partnership and which of them receives which concern (content/agencies.yaml). */
+export class AgencyDirectory {
+  private readonly byId: ReadonlyMap<string, Agency>;
+
+  constructor(
+    agencies: readonly Agency[],
+    private readonly routes: Routes,
+  ) {
+    const byId = new Map<string, Agency>();
+    for (const agency of agencies) {
+      if (byId.has(agency.id)) throw new ContentError(`agencies: duplicate id ${agency.id}`);
+      byId.set(agency.id, agency);
+    }
+    for (const [subject, table] of Object.entries(routes)) {
+      for (const [place, id] of Object.entries(table)) {
+        if (!byId.has(id)) throw new ContentError(`agencies: routes.${subject}.${place} names unknown agency ${id}`);
+      }
+    }
+    this.byId = byId;
+  }
+
+  static load(contentDir: string): AgencyDirectory {
+    const file = loadYaml(join(contentDir, 'agencies.yaml'), fileSchema);
+    return new AgencyDirectory(file.agencies, file.routes);
+  }
+
+  /** Where a concern goes: by what it is about and the council area (null: unknown or outside the area). */
+  routeFor(subject: ConcernSubject, area: AreaId | null): Agency {
+    const table = subject === 'place' ? this.routes.place : this.routes.child;
+    return this.get(table[area ?? 'elsewhere']);
+  }
+
+  all(): Agency[] {
+    return [...this.byId.values()];
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  get(id: string): Agency {
+    const agency = this.byId.get(id);
+    if (!agency) throw new Error(`agencies: unknown agency ${id}`);
+    return agency;
+  }
+}

@@ -1,0 +1,56 @@
+import { defaultContentDir } from '../../src/content/contentDir';
+import { ContentError } from '../../src/content/loadYaml';
+import { AgencyDirectory } from '../../src/concerns/agencies';
+import { matchPlace } from '../../src/signposting/areas';
+import { FrontDoorDirectory } from '../../src/signposting/frontDoors';
+
+const agencies = AgencyDirectory.load(defaultContentDir());
+const doors = FrontDoorDirectory.load(defaultContentDir());
+
+/** Routes as the report dialog does: the place typed, then the table. */
+function route(subject: 'child' | 'place' | 'not-sure', placeText: string): string {
+  const place = matchPlace(placeText, doors);
+  return agencies.routeFor(subject, place.kind === 'area' ? place.area : null).id;
+}
+
+describe('routing table (content/agencies.yaml)', () => {
+  it.each([
+    ['S70 2TA', 'barnsley-front-door'],
+    ['DN1', 'doncaster-front-door'],
+    ['S60', 'rotherham-mash'],
+    ['S1 2HE', 'sheffield-safeguarding-hub'],
+    ['Mexborough', 'doncaster-front-door'],
+    ['Goldthorpe', 'barnsley-front-door'],
+    ['Maltby', 'rotherham-mash'],
+    ['Hillsborough', 'sheffield-safeguarding-hub'],
+  ])('a worry about a child in %s goes to %s', (place, agency) => {
+    expect(route('child', place)).toBe(agency);
+    expect(route('not-sure', place)).toBe(agency);
+  });
+
+  it('sends information about a place or people in South Yorkshire to the police', () => {
+    for (const place of ['a flat in Doncaster', 'S70', 'Hillsborough', 'Maltby']) {
+      expect(route('place', place)).toBe('south-yorkshire-police');
+    }
+  });
+
+  it('never routes nowhere: unknown and outside places go to the fallback queue', () => {
+    for (const subject of ['child', 'place', 'not-sure'] as const) {
+      expect(route(subject, 'Leeds')).toBe('partnership-fallback');
+      expect(route(subject, '')).toBe('partnership-fallback');
+    }
+  });
+
+  it('gives every agency a name and a kind, with one fallback', () => {
+    expect(agencies.all().filter((a) => a.kind === 'fallback')).toHaveLength(1);
+    expect(agencies.all().map((a) => a.id)).toEqual(
+      expect.arrayContaining(['barnsley-front-door', 'doncaster-front-door', 'rotherham-mash', 'sheffield-safeguarding-hub', 'south-yorkshire-police']),
+    );
+  });
+
+  it('refuses a routing table that names an agency that does not exist', () => {
+    const table = { barnsley: 'nobody', doncaster: 'x', rotherham: 'x', sheffield: 'x', elsewhere: 'x' };
+    expect(() => new AgencyDirectory([{ id: 'x', name: 'X', kind: 'fallback' }], { child: table, place: table })).toThrow(ContentError);
+    expect(() => new AgencyDirectory([{ id: 'x', name: 'X', kind: 'fallback' }], { child: table, place: table })).toThrow('unknown agency nobody');
+  });
+});
