@@ -6,6 +6,7 @@ export const DialogIds = {
   spotSigns: 'spotSigns',
   askQuestion: 'askQuestion',
   reportConcern: 'reportConcern',
+  reportFollowUp: 'reportFollowUp',
   helpNow: 'helpNow',
   aboutYou: 'aboutYou',
 } as const;

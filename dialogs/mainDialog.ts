@@ -1,12 +1,14 @@
 import { WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { matchChoice } from '../src/channels/matchChoice';
+import { matchChoice, matchWholeLabel } from '../src/channels/matchChoice';
+import { findReference } from '../src/concerns/referenceCode';
 import type { MenuValue } from '../src/shell/shellContent';
 import { AboutYouDialog } from './aboutYouDialog';
 import { AskQuestionDialog, type LeftForMenu } from './askQuestionDialog';
 import { ChoicePromptDialog, type ChoiceAnswer, type ChoicePromptRef } from './choicePromptDialog';
-import { ComingSoonDialog } from './comingSoonDialog';
 import { DialogIds } from './dialogIds';
 import { HelpNowDialog } from './helpNowDialog';
+import { ReportConcernDialog, type ReportEnded } from './reportConcernDialog';
+import { ReportFollowUpDialog, type FollowUpOptions } from './reportFollowUpDialog';
 import { SpotSignsDialog } from './spotSignsDialog';
 import type { ShellDeps } from './shellDeps';
 
@@ -40,13 +42,14 @@ export class MainDialog extends WaterfallDialog {
 
   /** The dialogs the menu routes to, to be added to the same dialog set as the menu. */
   static routedDialogs(deps: ShellDeps): Dialog[] {
-    const { menu, didNotUnderstand, comingSoon } = deps.content;
+    const { menu, didNotUnderstand } = deps.content;
     const menuPrompt = (text: string) => ({ prompt: { text, choices: menu.options }, retryText: didNotUnderstand, allowFreeText: true });
     return [
       new ChoicePromptDialog(DialogIds.menuPrompt, { first: menuPrompt(menu.prompt), again: menuPrompt(menu.again) }),
       new SpotSignsDialog(deps),
       new AskQuestionDialog(deps),
-      new ComingSoonDialog(DialogIds.reportConcern, comingSoon.report ?? ''),
+      new ReportConcernDialog(deps),
+      new ReportFollowUpDialog(deps),
       new HelpNowDialog(deps),
       new AboutYouDialog(deps),
     ];
@@ -63,6 +66,12 @@ export class MainDialog extends WaterfallDialog {
 
   private async routeStep(step: WaterfallStepContext) {
     const answer = step.result as ChoiceAnswer;
+    // A reporter coming back: "I have a reference", or the reference itself.
+    const ref = answer.value ? undefined : findReference(answer.text, { requireDigit: true });
+    const referenceChoice = this.deps.report.content.intro.choices.find((c) => c.value === 'reference');
+    if (ref || (referenceChoice && matchWholeLabel(answer.text, [referenceChoice]))) {
+      return step.beginDialog(DialogIds.reportFollowUp, { ref } satisfies FollowUpOptions);
+    }
     const target = answer.value ? ROUTES[answer.value as MenuValue] : undefined;
     // Anything typed that is not a menu option is treated as a question.
     return step.beginDialog(target ?? DialogIds.askQuestion, { question: answer.text });
@@ -70,7 +79,10 @@ export class MainDialog extends WaterfallDialog {
 
   private async loopStep(step: WaterfallStepContext) {
     // A dialog left because the user picked a menu option: act on it straight away.
-    const menuText = (step.result as Partial<LeftForMenu> | undefined)?.menuText;
+    const ended = step.result as (Partial<LeftForMenu> & ReportEnded) | undefined;
+    // The report's intro: "I have a reference".
+    if (ended?.followUp) return step.beginDialog(DialogIds.reportFollowUp, {} satisfies FollowUpOptions);
+    const menuText = ended?.menuText;
     if (menuText) return step.replaceDialog(DialogIds.main, { initialText: menuText } satisfies MainDialogOptions);
     // The menu sits at the root of the stack, so replacing it starts a fresh round in the same place:
     // the stack (and the stored state) stays the same size however long the chat goes on.

@@ -1,3 +1,8 @@
+import type { AgencyDirectory } from '../src/concerns/agencies';
+import type { ConcernStore } from '../src/concerns/concernStore';
+import type { ConcernSubmitter } from '../src/concerns/concernSubmitter';
+import type { ReportContent } from '../src/concerns/reportContent';
+import type { LanguageService } from '../src/language/languageService';
 import type { KnowledgeBase } from '../src/knowledge/knowledgeBase';
 import type { QuestionContent } from '../src/knowledge/questionContent';
 import type { SafetyRules } from '../src/safety/safetyRules';
@@ -15,4 +20,17 @@ export interface ShellDeps {
   questions: QuestionContent;
   localHelp: LocalHelp;
   safety: SafetyRules;
+  report: ReportDeps;
+}
+
+/** What reporting a concern needs. */
+export interface ReportDeps {
+  content: ReportContent;
+  agencies: AgencyDirectory;
+  store: ConcernStore;
+  submitter: ConcernSubmitter;
+  language: LanguageService;
+  /** Days a closed concern is kept (the intro tells the reporter). */
+  retentionDays: number;
+  now: () => Date;
 }

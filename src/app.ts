@@ -13,6 +13,14 @@ import { messagesHandler } from './http/messagesRoute';
 import { createServer } from './http/server';
 import { createIdHasher } from './logging/idHasher';
 import { errorSummary, type Logger } from './logging/logger';
+import { AgencyDirectory } from './concerns/agencies';
+import type { ConcernStore } from './concerns/concernStore';
+import { ConcernSubmitter } from './concerns/concernSubmitter';
+import { FileConcernStore } from './concerns/fileConcernStore';
+import { RedisConcernStore } from './concerns/redisConcernStore';
+import { loadReportContent } from './concerns/reportContent';
+import { RetentionSweep } from './concerns/retentionSweep';
+import { createLanguageService } from './language/createLanguageService';
 import { loadKnowledgeBase } from './knowledge/loadKnowledgeBase';
 import { loadQuestionContent } from './knowledge/questionContent';
 import { loadSafetyRules } from './safety/safetyRules';
@@ -70,9 +78,31 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     storage = new MemoryStorage(ttlMs);
   }
 
+  const now = options.now ?? (() => new Date());
+  let fileStore: FileConcernStore | undefined;
+  let concernStore: ConcernStore;
+  if (redis) {
+    concernStore = new RedisConcernStore(redis, config.REDIS_KEY_PREFIX);
+  } else {
+    fileStore = await FileConcernStore.open(config.DATA_DIR);
+    concernStore = fileStore;
+  }
+  const submitter = new ConcernSubmitter(concernStore, logger);
+  const retention = new RetentionSweep(concernStore, config.CONCERN_RETENTION_DAYS, logger, now);
+  retention.start();
+  const report = {
+    content: loadReportContent(contentDir),
+    agencies: AgencyDirectory.load(contentDir),
+    store: concernStore,
+    submitter,
+    language: createLanguageService(config, logger),
+    retentionDays: config.CONCERN_RETENTION_DAYS,
+    now,
+  };
+
   const bot = new ClearsightBot({
     conversationState: new ConversationState(storage),
-    deps: { content, services, knowledge, questions, localHelp, safety: loadSafetyRules(contentDir) },
+    deps: { content, services, knowledge, questions, localHelp, safety: loadSafetyRules(contentDir), report },
     ttlHours: config.CONVERSATION_TTL_HOURS,
   });
   const adapter = createAdapter(config);
@@ -81,6 +111,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     hashId,
     clearConversation: (context) => bot.clearConversation(context),
     apology: content.turnError,
+    unavailable: content.unavailable,
   });
 
   const queue = new TurnQueue();
@@ -115,6 +146,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       server.server.closeAllConnections();
+      retention.stop();
+      await submitter.stop();
+      await fileStore?.close();
       // A client that never reached Redis is destroyed: close() would wait for a connection that may not come.
       if (redis?.isReady) await redis.close().catch(() => undefined);
       else if (redis?.isOpen) redis.destroy();

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const MAIN = join(__dirname, '..', 'dist', 'src', 'main.js');
@@ -7,7 +8,8 @@ const MAIN = join(__dirname, '..', 'dist', 'src', 'main.js');
 /** Runs the built entry point (npm test builds it first) with only the given environment. */
 function run(env: Record<string, string>) {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build (npm test does)`);
-  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env } });
+  const dataDir = mkdtempSync(join(tmpdir(), 'clearsight-main-'));
+  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -35,7 +37,8 @@ describe('the service process', () => {
     const port = /"url":"http:\/\/localhost:(\d+)"/.exec(p.out())?.[1];
     expect(port).toBeDefined();
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-    expect(p.out()).toMatch(/"storage":"embedded \(memory\)"/);
+    expect(p.out()).toMatch(/"storage":"embedded \(chats in memory\)"/);
+    expect(p.out()).toMatch(/"concerns":"append-only file in /);
     expect(p.out()).not.toContain('should-not-appear');
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);

@@ -3,8 +3,10 @@ import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } fro
 import type { ConversationProfile, ProfileAccessor } from '../../dialogs/conversationProfile';
 import { DialogIds } from '../../dialogs/dialogIds';
 import { MainDialog, type MainDialogOptions } from '../../dialogs/mainDialog';
+import { SAFETY_ANSWERED } from '../../dialogs/turnFlags';
 import type { ShellDeps } from '../../dialogs/shellDeps';
 import { sendReply } from '../channels/sendReply';
+import { findReference } from '../concerns/referenceCode';
 import { checkSafety } from '../safety/safetyCheck';
 import type { SafetyKind } from '../safety/safetyRules';
 import { parseGlobalCommand, type GlobalCommand } from '../shell/globalCommands';
@@ -78,6 +80,12 @@ export class ClearsightBot extends ActivityHandler {
 
     const command = parseGlobalCommand(text);
     if (command) return this.runCommand(command, dc);
+    // A returning reporter's reference works from anywhere outside a report: the menu takes it.
+    if (!isReporting(dc) && dc.activeDialog?.id !== DialogIds.reportFollowUp && findReference(text, { requireDigit: true })) {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(DialogIds.main, { initialText: text } satisfies MainDialogOptions);
+      return;
+    }
 
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) {
@@ -97,7 +105,13 @@ export class ClearsightBot extends ActivityHandler {
     const flags = kind === 'disclosure' ? { disclosed: true } : { urgent: true };
     await this.profile.set(dc.context, { ...profile, ...flags });
     if (!profile.welcomed) await this.welcome(dc.context);
-    if (dc.activeDialog) {
+    if (dc.activeDialog?.id === DialogIds.reportConcern) {
+      // Mid-report: nothing is lost. What they typed may be their answer (their worry, in their words);
+      // the report sees that the safety check answered first, and a report sent later is urgent.
+      await sendReply(dc.context, { text: this.options.deps.report.content.resume });
+      dc.context.turnState.set(SAFETY_ANSWERED, kind);
+      await dc.continueDialog();
+    } else if (dc.activeDialog) {
       await sendReply(dc.context, { text: replies.resume });
       await dc.repromptDialog();
     } else {
@@ -109,11 +123,13 @@ export class ClearsightBot extends ActivityHandler {
     const { content } = this.options.deps;
     switch (command) {
       case 'menu':
+        await this.discardReport(dc);
         await dc.cancelAllDialogs();
         await dc.beginDialog(DialogIds.main);
         return;
       case 'startOver': {
         const profile = await this.profile.get(dc.context, {});
+        await this.discardReport(dc);
         await dc.cancelAllDialogs();
         // Everything is cleared except what keeps a later report safe: that danger was mentioned.
         await this.profile.set(dc.context, { welcomed: true, urgent: profile.urgent, disclosed: profile.disclosed });
@@ -121,21 +137,28 @@ export class ClearsightBot extends ActivityHandler {
         await dc.beginDialog(DialogIds.main);
         return;
       }
-      case 'cancel':
+      case 'cancel': {
         if (innermostDialogId(dc) === DialogIds.menuPrompt || !dc.activeDialog) {
           await sendReply(dc.context, { text: content.nothingToCancel });
           await this.resume(dc);
           return;
         }
+        const hadReport = isReporting(dc);
         await dc.cancelAllDialogs();
-        await sendReply(dc.context, { text: content.cancelled });
+        await sendReply(dc.context, { text: hadReport ? this.options.deps.report.content.submit.discarded : content.cancelled });
         await dc.beginDialog(DialogIds.main, { again: true } satisfies MainDialogOptions);
         return;
+      }
       case 'help':
         await sendReply(dc.context, { text: content.help });
         await this.resume(dc);
         return;
     }
+  }
+
+  /** Says that an unsent report is being thrown away (menu, start over): never silently. */
+  private async discardReport(dc: DialogContext): Promise<void> {
+    if (isReporting(dc)) await sendReply(dc.context, { text: this.options.deps.report.content.submit.discardedByCommand });
   }
 
   /** Asks again whatever was being asked, or shows the menu when nothing was. */
@@ -155,4 +178,9 @@ function innermostDialogId(dc: DialogContext): string | undefined {
   let current: DialogContext = dc;
   while (current.child) current = current.child;
   return current.activeDialog?.id;
+}
+
+/** Whether a report is being written (its draft would be lost by leaving). */
+function isReporting(dc: DialogContext): boolean {
+  return dc.stack.some((instance) => instance.id === DialogIds.reportConcern);
 }

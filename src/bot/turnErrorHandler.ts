@@ -9,21 +9,27 @@ export interface TurnErrorDeps {
   /** Forgets the conversation's state, so the user is not stuck in a dialog that keeps failing. */
   clearConversation: (context: TurnContext) => Promise<void>;
   apology: string;
+  /** Said instead when even clearing failed (storage unreachable): nothing was cleared, so nothing is said to be. */
+  unavailable: string;
 }
 
 /**
  * The adapter's onTurnError: logs an error code (never the message), clears the conversation state,
  * and sends a calm apology with a way forward. Never throws.
  */
-export function createTurnErrorHandler({ logger, hashId, clearConversation, apology }: TurnErrorDeps) {
+export function createTurnErrorHandler({ logger, hashId, clearConversation, apology, unavailable }: TurnErrorDeps) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     logger.error(
       { code: 'TURN_FAILED', err: errorSummary(error), conversation: hashId(context.activity.conversation?.id), channel: context.activity.channelId },
       'turn failed',
     );
-    await clearConversation(context).catch((err: unknown) =>
-      logger.warn({ code: 'STATE_CLEAR_FAILED', err: errorSummary(err) }, 'could not clear state after a failed turn'),
+    const cleared = await clearConversation(context).then(
+      () => true,
+      (err: unknown) => {
+        logger.warn({ code: 'STATE_CLEAR_FAILED', err: errorSummary(err) }, 'could not clear state after a failed turn');
+        return false;
+      },
     );
-    await sendReply(context, { text: apology }).catch(() => undefined);
+    await sendReply(context, { text: cleared ? apology : unavailable }).catch(() => undefined);
   };
 }

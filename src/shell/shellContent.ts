@@ -25,6 +25,7 @@ const shellSchema = z.strictObject({
   nothingToCancel: z.string().min(1),
   didNotUnderstand: z.string().min(1),
   turnError: z.string().min(1),
+  unavailable: z.string().min(1),
   aboutYou: z.strictObject({
     prompt: z.string().min(1),
     options: z.array(choiceSchema).length(4),
@@ -34,7 +35,6 @@ const shellSchema = z.strictObject({
     intro: byAudience(z.string().min(1)),
     services: byAudience(z.array(z.string()).min(1)),
   }),
-  comingSoon: z.record(z.string(), z.string().min(1)),
 });
 
 export type ShellContent = z.infer<typeof shellSchema>;

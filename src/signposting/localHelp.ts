@@ -1,6 +1,5 @@
 import type { BankHolidayCalendar } from '../calendar/bankHolidays';
-import type { AreaId } from './areas';
-import { detectArea } from './areas';
+import { detectArea, matchPlace, type AreaId, type PlaceMatch } from './areas';
 import { frontDoorNow, frontDoorSummary, type FrontDoorDirectory } from './frontDoors';
 
 /**
@@ -17,6 +16,16 @@ export class LocalHelp {
   /** The area named in a message, if exactly one is. */
   areaIn(text: string): AreaId | undefined {
     return detectArea(text, this.directory);
+  }
+
+  /** What a place someone typed says about the area: one, one of several (ask), or not known. */
+  placeIn(text: string): PlaceMatch {
+    return matchPlace(text, this.directory);
+  }
+
+  /** The area's name as people say it ("Barnsley"). */
+  areaName(area: AreaId): string {
+    return this.directory.get(area).name;
   }
 
   /** One area's front door: the number to ring now, and what to do otherwise. */

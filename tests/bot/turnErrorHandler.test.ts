@@ -10,7 +10,18 @@ import { botDeps, shellContent, textOf } from '../helpers/transcript';
 /** A store that fails the next write when asked to: a turn that breaks half-way. */
 class FlakyStorage extends MemoryStorage {
   failNextWrite = false;
+  /** Storage unreachable: every read, write and delete fails until set back. */
+  down = false;
+  override async read(keys: string[]) {
+    if (this.down) throw new Error('connection refused');
+    return super.read(keys);
+  }
+  override async delete(keys: string[]): Promise<void> {
+    if (this.down) throw new Error('connection refused');
+    return super.delete(keys);
+  }
   override async write(changes: StoreItems): Promise<void> {
+    if (this.down) throw new Error('connection refused');
     if (this.failNextWrite) {
       this.failNextWrite = false;
       throw new Error('disk on fire: user said "my secret text"');
@@ -30,6 +41,7 @@ describe('onTurnError', () => {
       hashId: createIdHasher('test-key-0123456789'),
       clearConversation: (c) => bot.clearConversation(c),
       apology: shellContent.turnError,
+      unavailable: shellContent.unavailable,
     });
 
     await adapter.send('hi').assertReply(() => undefined).assertReply(() => undefined).startTest();
@@ -51,5 +63,35 @@ describe('onTurnError', () => {
 
     // The next message starts afresh, at the welcome, instead of failing again.
     await adapter.send('hi').assertReply((a) => expect(textOf(a)).toMatch(/automated helper/)).startTest();
+  });
+
+  it('does not claim to have cleared anything when storage is unreachable, and loses nothing', async () => {
+    const storage = new FlakyStorage(3600_000);
+    const bot = new ClearsightBot({ conversationState: new ConversationState(storage), deps: botDeps(), ttlHours: 4 });
+    const logs = new LogCapture();
+    const adapter = new TestAdapter((c) => bot.run(c));
+    adapter.onTurnError = createTurnErrorHandler({
+      logger: createLogger('info', logs),
+      hashId: createIdHasher('test-key-0123456789'),
+      clearConversation: (c) => bot.clearConversation(c),
+      apology: shellContent.turnError,
+      unavailable: shellContent.unavailable,
+    });
+    await adapter.send('hi').assertReply(() => undefined).assertReply(() => undefined).startTest();
+    await adapter.send('Tell me who you are').assertReply(() => undefined).startTest();
+
+    storage.down = true;
+    await adapter
+      .send('Young person')
+      .assertReply((a) => {
+        expect(textOf(a)).toBe(shellContent.unavailable);
+        expect(textOf(a)).not.toMatch(/cleared/);
+      })
+      .startTest();
+    expect(logs.text).toMatch(/"code":"STATE_CLEAR_FAILED"/);
+
+    // Back up: the conversation carries on from where it was (the who-are-you question).
+    storage.down = false;
+    await adapter.send('Young person').assertReply((a) => expect(textOf(a)).toMatch(/not in trouble/)).startTest();
   });
 });

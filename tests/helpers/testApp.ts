@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config/config';
@@ -29,7 +32,9 @@ export interface RunningApp {
 
 /** Starts the real service on a free port with the given environment (as strings, like process.env). */
 export async function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...env });
+  // Concerns go to a fresh temporary directory unless the test says otherwise (or uses Redis).
+  const dataDir = mkdtempSync(join(tmpdir(), 'clearsight-app-'));
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', DATA_DIR: dataDir, ...env });
   const logs = new LogCapture();
   const app = await createApp(config, createLogger(config.LOG_LEVEL, logs));
   const url = await app.listen();
@@ -51,7 +56,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Ru
       const body = (await res.json()) as { activities?: Array<Record<string, unknown>> };
       return body.activities ?? [];
     },
-    stop: () => app.stop(),
+    stop: async () => {
+      await app.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -1,0 +1,141 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { sendReply } from '../src/channels/sendReply';
+import type { Concern } from '../src/concerns/concern';
+import { findReference } from '../src/concerns/referenceCode';
+import { isSkip } from '../src/concerns/reportDraft';
+import { normaliseAnswer } from '../src/text/normaliseAnswer';
+import { DialogIds } from './dialogIds';
+import type { ShellDeps } from './shellDeps';
+
+export interface FollowUpOptions {
+  /** The reference, when the reporter has already typed it. */
+  ref?: string;
+}
+
+type Stage = { kind: 'askRef' } | { kind: 'answer'; questionId: string } | { kind: 'add' };
+
+interface FollowUpState {
+  stage: Stage;
+  ref?: string;
+  /** Failed attempts at typing a reference. */
+  attempts: number;
+}
+
+/** Tries at a reference before we stop asking. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * A reporter coming back with their reference: a coarse status (never the details), any question
+ * duty staff left for them, and a chance to add information.
+ */
+export class ReportFollowUpDialog extends Dialog<FollowUpOptions> {
+  constructor(private readonly deps: ShellDeps) {
+    super(DialogIds.reportFollowUp);
+  }
+
+  private get words() {
+    return this.deps.report.content.reference;
+  }
+
+  override async beginDialog(dc: DialogContext, options?: FollowUpOptions): Promise<DialogTurnResult> {
+    const state: FollowUpState = { stage: { kind: 'askRef' }, attempts: 0 };
+    dc.activeDialog!.state = state;
+    if (options?.ref) return this.lookUp(dc, state, options.ref);
+    await sendReply(dc.context, { text: this.words.ask });
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const state = dc.activeDialog!.state as FollowUpState;
+    const text = (dc.context.activity.text ?? '').trim();
+    const { stage } = state;
+    if (stage.kind === 'askRef') {
+      const ref = findReference(text);
+      if (ref) return this.lookUp(dc, state, ref);
+      return this.failedAttempt(dc, state, this.words.notRecognised);
+    }
+    if (stage.kind === 'answer') {
+      if (!isSkip(text, this.deps.report.content) && text.length > 0) {
+        const saved = await this.save(dc, () => this.deps.report.store.answerQuestion(state.ref!, stage.questionId, text.slice(0, 4000), this.deps.report.now()));
+        if (!saved) return dc.endDialog();
+        await sendReply(dc.context, { text: this.words.answerSaved });
+      }
+      return this.next(dc, state, stage.questionId);
+    }
+    // Adding information.
+    const said = normaliseAnswer(text);
+    if (said === '' || said === 'no' || said === 'no thanks' || isSkip(text, this.deps.report.content)) {
+      await sendReply(dc.context, { text: this.words.nothingAdded });
+      return dc.endDialog();
+    }
+    const saved = await this.save(dc, () => this.deps.report.store.addInformation(state.ref!, text.slice(0, 4000), this.deps.report.now()));
+    if (saved) await sendReply(dc.context, { text: this.words.added });
+    return dc.endDialog();
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = instance.state as FollowUpState;
+    if (state.stage.kind === 'askRef') await sendReply(context, { text: this.words.ask });
+    else if (state.stage.kind === 'add') await sendReply(context, { text: this.words.addPrompt });
+    else await sendReply(context, { text: this.words.answerPrompt });
+  }
+
+  private async lookUp(dc: DialogContext, state: FollowUpState, ref: string): Promise<DialogTurnResult> {
+    let concern: Concern | undefined;
+    try {
+      concern = await this.deps.report.store.get(ref);
+    } catch {
+      await sendReply(dc.context, { text: this.words.saveFailed });
+      return dc.endDialog();
+    }
+    if (!concern) return this.failedAttempt(dc, state, this.words.notFound);
+    state.ref = concern.ref;
+    await sendReply(dc.context, { text: `${this.words.status[concern.status].replace('{ref}', concern.ref)}\n\n${this.words.noDetails}` });
+    return this.next(dc, state, undefined, concern);
+  }
+
+  /** The next unanswered staff question after `afterId`, then the offer to add information. */
+  private async next(dc: DialogContext, state: FollowUpState, afterId: string | undefined, known?: Concern): Promise<DialogTurnResult> {
+    const concern = known ?? (await this.deps.report.store.get(state.ref!).catch(() => undefined));
+    if (!concern) return dc.endDialog();
+    const open = concern.questions.filter((q) => q.answer === null);
+    const startAt = afterId ? open.findIndex((q) => q.id === afterId) + 1 : 0;
+    const question = open[startAt];
+    if (question) {
+      state.stage = { kind: 'answer', questionId: question.id };
+      await sendReply(dc.context, { text: `${this.words.question.replace('{question}', question.text)}\n\n${this.words.answerPrompt}` });
+      return Dialog.EndOfTurn;
+    }
+    if (concern.status === 'closed') {
+      await sendReply(dc.context, { text: this.words.closedNoAdd });
+      return dc.endDialog();
+    }
+    state.stage = { kind: 'add' };
+    await sendReply(dc.context, { text: this.words.addPrompt });
+    return Dialog.EndOfTurn;
+  }
+
+  private async failedAttempt(dc: DialogContext, state: FollowUpState, message: string): Promise<DialogTurnResult> {
+    state.attempts += 1;
+    if (state.attempts >= MAX_ATTEMPTS) {
+      await sendReply(dc.context, { text: this.words.giveUp });
+      return dc.endDialog();
+    }
+    state.stage = { kind: 'askRef' };
+    await sendReply(dc.context, { text: message });
+    return Dialog.EndOfTurn;
+  }
+
+  /** Runs a store update; says so kindly and returns false when it could not be saved. */
+  private async save(dc: DialogContext, update: () => Promise<boolean>): Promise<boolean> {
+    try {
+      if (await update()) return true;
+    } catch {
+      // Reported below: nothing was saved, nothing was lost.
+    }
+    await sendReply(dc.context, { text: this.words.saveFailed });
+    return false;
+  }
+}

@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import type { Concern, ConcernStatus } from './concern';
+import { validConcern } from './concernStoreErrors';
+
+/** One change to a stored concern after it was submitted; times are ISO strings. */
+export type ConcernUpdate =
+  | { op: 'addition'; text: string; at: string }
+  | { op: 'question'; id: string; text: string; at: string }
+  | { op: 'answer'; questionId: string; answer: string; at: string }
+  | { op: 'status'; status: ConcernStatus; at: string };
+
+/** What a triage consumer hears about an update on the agency's queue, if anything. */
+export function queueEvent(update: ConcernUpdate): 'addition' | 'answer' | undefined {
+  return update.op === 'addition' || update.op === 'answer' ? update.op : undefined;
+}
+
+/**
+ * The concern with the update applied, validated against the schema (InvalidConcernError if, say, a text
+ * is too long). Undefined when it does not apply (no such question). The same object when nothing changes
+ * (a status set to what it already is keeps its statusChangedAt, which retention counts from).
+ */
+export function applyUpdate(concern: Concern, update: ConcernUpdate): Concern | undefined {
+  switch (update.op) {
+    case 'addition':
+      return validConcern({ ...concern, additions: [...concern.additions, { at: update.at, text: update.text }] });
+    case 'question': {
+      const question = { id: update.id, text: update.text, askedAt: update.at, answer: null, answeredAt: null };
+      return validConcern({ ...concern, questions: [...concern.questions, question] });
+    }
+    case 'answer': {
+      if (!concern.questions.some((q) => q.id === update.questionId)) return undefined;
+      const questions = concern.questions.map((q) =>
+        q.id === update.questionId ? { ...q, answer: update.answer, answeredAt: update.at } : q,
+      );
+      return validConcern({ ...concern, questions });
+    }
+    case 'status':
+      if (concern.status === update.status) return concern;
+      return validConcern({ ...concern, status: update.status, statusChangedAt: update.at });
+  }
+}
+
+/** A short random id for a staff question (48 bits, URL-safe), unique within the concern. */
+export function newQuestionId(concern: Concern): string {
+  for (;;) {
+    const id = randomBytes(6).toString('base64url');
+    if (!concern.questions.some((q) => q.id === id)) return id;
+  }
+}
+
+/** True for a concern closed before the cutoff: the ones retention deletes. */
+export function closedBefore(concern: Concern, cutoff: Date): boolean {
+  return concern.status === 'closed' && Date.parse(concern.statusChangedAt) < cutoff.getTime();
+}

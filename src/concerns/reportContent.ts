@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { loadYaml } from '../content/loadYaml';
+import { PERSONAL_DETAIL_CATEGORIES } from '../language/languageService';
+import { CONCERN_STATUSES } from './concern';
+
+const choice = z.strictObject({
+  value: z.string().min(1),
+  label: z.string().min(1).max(40),
+  synonyms: z.array(z.string().min(1)).default([]),
+});
+const choices = (...values: string[]) =>
+  z
+    .array(choice)
+    .refine((cs) => cs.map((c) => c.value).join() === values.join(), `choices must be exactly ${values.join(', ')}`);
+const text = z.string().min(1);
+const question = z.strictObject({ text });
+
+const reportSchema = z.strictObject({
+  owner: text,
+  reviewed: z.iso.date(),
+  intro: z.strictObject({ text: text.includes('{retentionDays}'), choices: choices('start', 'reference', 'not-now') }),
+  skipWords: z.array(text).min(1),
+  tooLong: text.includes('{limit}'),
+  resume: text,
+  questions: z.strictObject({
+    subject: question.extend({ choices: choices('child', 'place', 'not-sure') }),
+    worry: question.extend({ retryShort: text }),
+    whoAtRisk: question,
+    place: question.extend({ whichArea: text, notKnown: text, elsewhere: choice }),
+    when: question.extend({ choices: choices('now', 'recently', 'ongoing', 'a-while-ago') }),
+    dangerNow: question.extend({ choices: choices('yes', 'no', 'not-sure'), retry: text, saidYes: text }),
+    peopleInvolved: question,
+    howTheyKnow: question.extend({ choices: choices('saw-it', 'heard-it', 'both') }),
+    communicationNeeds: question.extend({ noWords: z.array(text).min(1) }),
+  }),
+  contact: z.strictObject({
+    ask: question.extend({ choices: choices('anonymous', 'contact') }),
+    how: text,
+    howRetry: text,
+    consent: question.extend({ text: text.includes('{how}'), wording: text, choices: choices('agree', 'anonymous') }),
+    stayingAnonymous: text,
+  }),
+  ownDetails: z.strictObject({
+    checking: text,
+    found: text,
+    ask: text,
+    noneChoice: choice,
+    retry: text,
+    removed: text.includes('{count}'),
+    kept: text,
+    removedMarker: text,
+  }),
+  categories: z.strictObject(Object.fromEntries(PERSONAL_DETAIL_CATEGORIES.map((c) => [c, text])) as Record<(typeof PERSONAL_DETAIL_CATEGORIES)[number], typeof text>),
+  summary: z.strictObject({
+    intro: text,
+    skipped: text,
+    anonymous: text,
+    contact: text.includes('{how}'),
+    urgent: text,
+    goesTo: text.includes('{agency}'),
+    labels: z.strictObject({
+      subject: text,
+      worry: text,
+      whoAtRisk: text,
+      place: text,
+      when: text,
+      dangerNow: text,
+      peopleInvolved: text,
+      howTheyKnow: text,
+      communicationNeeds: text,
+      contact: text,
+    }),
+    choices: choices('send', 'change', 'cancel-report'),
+    whichToChange: text,
+    retry: text,
+  }),
+  submit: z.strictObject({
+    sending: text,
+    received: text.includes('{ref}'),
+    receivedYoungPerson: text,
+    notSent: text,
+    retryChoices: choices('retry'),
+    discarded: text,
+    discardedByCommand: text,
+  }),
+  reference: z.strictObject({
+    ask: text,
+    notRecognised: text,
+    notFound: text,
+    giveUp: text,
+    status: z.strictObject(Object.fromEntries(CONCERN_STATUSES.map((s) => [s, text.includes('{ref}')])) as Record<(typeof CONCERN_STATUSES)[number], typeof text>),
+    noDetails: text,
+    question: text.includes('{question}'),
+    answerPrompt: text,
+    answerSaved: text,
+    addPrompt: text,
+    added: text,
+    nothingAdded: text,
+    closedNoAdd: text,
+    saveFailed: text,
+  }),
+});
+
+/** Everything the report conversation says, from content/report.yaml. */
+export type ReportContent = z.infer<typeof reportSchema>;
+export type ReportQuestions = ReportContent['questions'];
+
+export function loadReportContent(contentDir: string): ReportContent {
+  return loadYaml(join(contentDir, 'report.yaml'), reportSchema);
+}

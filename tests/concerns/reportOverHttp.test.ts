@@ -1,0 +1,123 @@
+import { RedisConcernStore } from '../../src/concerns/redisConcernStore';
+import { createLogger } from '../../src/logging/logger';
+import { createRedisClient, type RedisClient } from '../../src/storage/redisClient';
+import { messageActivity } from '../helpers/activities';
+import { connectTestRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
+import { TcpProxy } from '../helpers/tcpProxy';
+import { startTestApp, textsOf, type RunningApp } from '../helpers/testApp';
+
+const REF = /[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){3}/;
+const PHONE = '+447700900461';
+
+/** Every value stored under a prefix (strings, hashes, stream entries), as text, except conversation state. */
+async function everythingStored(client: RedisClient, prefix: string): Promise<string> {
+  const parts: string[] = [];
+  for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
+    for (const key of keys) {
+      if (key.startsWith(`${prefix}state:`)) continue;
+      parts.push(key);
+      const type = await client.type(key);
+      if (type === 'string') parts.push(String(await client.get(key)));
+      else if (type === 'hash') parts.push(JSON.stringify(await client.hGetAll(key)));
+      else if (type === 'stream') parts.push(JSON.stringify(await client.xRange(key, '-', '+')));
+      else if (type === 'zset') parts.push(JSON.stringify(await client.zRange(key, 0, -1)));
+      else if (type === 'set') parts.push(JSON.stringify(await client.sMembers(key)));
+      else if (type === 'list') parts.push(JSON.stringify(await client.lRange(key, 0, -1)));
+      else parts.push(`(unread type ${type})`);
+    }
+  }
+  return parts.join('\n');
+}
+
+describe('reporting over HTTP, on the real server and real Redis', () => {
+  let helper: Awaited<ReturnType<typeof connectTestRedis>>;
+  let storeClient: RedisClient;
+  beforeAll(async () => {
+    helper = await connectTestRedis();
+    storeClient = createRedisClient(TEST_REDIS_URL, createLogger('silent'));
+    await storeClient.connect();
+  });
+  afterAll(async () => {
+    await storeClient.close();
+    await helper.close();
+  });
+
+  /** Sends each message in turn on one SMS conversation; returns every reply's text. */
+  async function converse(t: RunningApp, messages: string[], conversationId = PHONE): Promise<string> {
+    const out: string[] = [];
+    for (const text of messages) {
+      out.push(textsOf(await t.send(messageActivity(text, { channelId: 'sms', conversationId, userId: PHONE, from: { id: PHONE, name: 'Kim Reporter' } }))));
+    }
+    return out.join('\n---\n');
+  }
+
+  const REPORT = ['hi', 'Report a concern', '1', '1', 'Kids are being dropped off at a flat on our road late at night', 'about 13 or 14', 'Goldthorpe', '3', '2', 'skip', '1', 'no', '1'];
+
+  it('stores nothing that identifies an anonymous SMS reporter: no phone number, user id, name or conversation id', async () => {
+    const prefix = uniquePrefix();
+    const t = await startTestApp({ REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix });
+    try {
+      const said = await converse(t, [...REPORT, '1']);
+      const ref = REF.exec(said)?.[0];
+      expect(ref).toBeDefined();
+      const concern = await new RedisConcernStore(storeClient, prefix).get(ref!);
+      expect(concern).toMatchObject({ agency: 'barnsley-front-door', channel: 'sms', reporter: { mode: 'anonymous' } });
+
+      const stored = await everythingStored(storeClient, prefix);
+      expect(stored).toContain(ref!);
+      expect(stored).toContain('Kids are being dropped off');
+      for (const identifying of [PHONE, '7700900461', 'Kim Reporter', '127.0.0.1']) expect(stored).not.toContain(identifying);
+      // Nor do the logs hold the words of the report or the reporter's number.
+      expect(t.logs.text).not.toContain('dropped off');
+      expect(t.logs.text).not.toContain('7700900461');
+      expect(t.logs.text).toMatch(/"code":"CONCERN_STORED"/);
+    } finally {
+      await t.stop();
+      await helper.clean(prefix);
+    }
+  });
+
+  it('never confirms while Redis is down (cut mid-submit), and delivers exactly once when it is back', async () => {
+    const prefix = uniquePrefix();
+    const target = new URL(TEST_REDIS_URL);
+    const proxy = new TcpProxy(target.hostname, Number(target.port || 6379));
+    await proxy.start();
+    const t = await startTestApp({ REDIS_URL: proxy.url, REDIS_KEY_PREFIX: prefix });
+    const store = new RedisConcernStore(storeClient, prefix);
+    try {
+      await converse(t, REPORT);
+      // The next Redis command that carries the submission key is the submit: the connection dies there.
+      proxy.cutOn = `${prefix}submission:`;
+      const failed = await converse(t, ['1']);
+      expect(proxy.cuts).toBe(1);
+      expect(failed).not.toMatch(REF);
+      expect(failed).not.toMatch(/has been received/);
+      expect(failed).toMatch(/has NOT been sent yet/);
+      expect(await store.list()).toEqual([]);
+
+      await proxy.up();
+      await waitUntilReady(t);
+      const sent = await converse(t, ['Try again']);
+      const ref = REF.exec(sent)?.[0];
+      expect(ref).toBeDefined();
+      expect(sent).toMatch(/has been received/);
+      // Whether the background retry or the reporter's "try again" got there first: one concern.
+      const concerns = await store.list();
+      expect(concerns.map((c) => c.ref)).toEqual([ref]);
+      const stream = await storeClient.xRange(`${prefix}queue:barnsley-front-door`, '-', '+');
+      expect(stream).toHaveLength(1);
+    } finally {
+      await t.stop();
+      await proxy.down();
+      await helper.clean(prefix);
+    }
+  });
+});
+
+async function waitUntilReady(t: RunningApp): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    if ((await fetch(`${t.url}/readyz`)).status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the app did not reconnect to Redis');
+}

@@ -1,0 +1,149 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Concern } from '../../src/concerns/concern';
+import { FileConcernStore } from '../../src/concerns/fileConcernStore';
+import { RedisConcernStore } from '../../src/concerns/redisConcernStore';
+import { createLogger } from '../../src/logging/logger';
+import { createRedisClient } from '../../src/storage/redisClient';
+import { freeTexts, sampleConcern } from '../helpers/concerns';
+import { connectTestRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
+
+// `npm test` builds before jest runs; run `npm run build` first when running this file alone.
+const CLI = join(__dirname, '..', '..', 'dist', 'scripts', 'concerns.js');
+const run = promisify(execFile);
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI with only the given environment (no REDIS_URL unless given). */
+async function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
+      timeout: 15_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+function withText(agency: string, receivedAt: string): Concern {
+  return sampleConcern({
+    agency,
+    receivedAt,
+    urgent: agency === 'south-yorkshire-police',
+    urgentReasons: agency === 'south-yorkshire-police' ? ['danger-now-answer'] : [],
+    additions: [{ at: receivedAt, text: 'Zebra-unique addition text' }],
+  });
+}
+
+const first = withText('sheffield-childrens', '2025-03-01T09:00:00.000Z');
+const second = withText('south-yorkshire-police', '2025-03-01T10:00:00.000Z');
+
+/** What `list --json` must say of a concern, and nothing more. */
+const summaryOf = (c: Concern) => ({
+  ref: c.ref,
+  agency: c.agency,
+  status: c.status,
+  urgent: c.urgent,
+  receivedAt: c.receivedAt,
+  area: c.area,
+  subject: c.subject,
+});
+
+function expectNoFreeText(output: string): void {
+  for (const text of [...freeTexts(first), ...freeTexts(second)]) expect(output).not.toContain(text);
+}
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+});
+
+describe('npm run concerns (built CLI)', () => {
+  describe('with Redis', () => {
+    const prefix = uniquePrefix();
+    let helper: Awaited<ReturnType<typeof connectTestRedis>>;
+    beforeAll(async () => {
+      helper = await connectTestRedis();
+      const client = createRedisClient(TEST_REDIS_URL, createLogger('silent'));
+      await client.connect();
+      const store = new RedisConcernStore(client, prefix);
+      await store.submit(first);
+      await store.submit(second);
+      await client.close();
+    });
+    afterAll(async () => {
+      await helper.clean(prefix);
+      await helper.close();
+    });
+    const env = () => ({ REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix });
+
+    it('lists the summaries as JSON, oldest first, with no free text', async () => {
+      const result = await cli(['list', '--json'], env());
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toEqual([summaryOf(first), summaryOf(second)]);
+      expectNoFreeText(result.stdout + result.stderr);
+    });
+
+    it('lists one agency as lines, with the urgent marker', async () => {
+      const result = await cli(['list', '--agency', 'south-yorkshire-police'], env());
+      expect(result.code).toBe(0);
+      const lines = result.stdout.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^${second.ref}\\s+south-yorkshire-police\\s+received\\s+URGENT\\s+${second.receivedAt}`));
+      expectNoFreeText(result.stdout + result.stderr);
+    });
+  });
+
+  describe('without Redis, from the data directory', () => {
+    let dataDir: string;
+    beforeAll(async () => {
+      dataDir = await mkdtemp(join(tmpdir(), 'clearsight-cli-'));
+      const store = await FileConcernStore.open(dataDir);
+      await store.submit(second);
+      await store.submit(first);
+      await store.close();
+    });
+    afterAll(async () => {
+      await rm(dataDir, { recursive: true, force: true });
+    });
+
+    it('lists the summaries as JSON, oldest first, with no free text', async () => {
+      const result = await cli(['list', '--json'], { DATA_DIR: dataDir });
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toEqual([summaryOf(first), summaryOf(second)]);
+      expectNoFreeText(result.stdout + result.stderr);
+    });
+
+    it('says so when the data directory holds no concerns yet', async () => {
+      const empty = join(dataDir, 'not-created');
+      const result = await cli(['list'], { DATA_DIR: empty });
+      expect(result).toEqual({ code: 0, stdout: 'No concerns.\n', stderr: '' });
+      expect(existsSync(empty)).toBe(false);
+    });
+  });
+
+  it('prints the usage on stderr and exits 2 for an unknown command or option', async () => {
+    for (const args of [['show'], ['list', '--verbose'], []]) {
+      const result = await cli(args, {});
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/Usage: npm run concerns -- list \[--agency ID\] \[--json\]/);
+    }
+  });
+
+  it('exits 1 naming the variable when the configuration is bad', async () => {
+    const result = await cli(['list'], { REDIS_URL: 'http://not-redis' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/REDIS_URL/);
+  });
+});
