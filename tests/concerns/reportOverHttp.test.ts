@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { RedisConcernStore } from '../../src/concerns/redisConcernStore';
 import { createLogger } from '../../src/logging/logger';
 import { createRedisClient, type RedisClient } from '../../src/storage/redisClient';
@@ -28,6 +31,35 @@ async function everythingStored(client: RedisClient, prefix: string): Promise<st
   }
   return parts.join('\n');
 }
+
+describe('reporting over HTTP on the embedded default (no Redis)', () => {
+  it('keeps concerns in the data directory across a restart: the reporter comes back and finds theirs', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'clearsight-embedded-'));
+    try {
+      const first = await startTestApp({ DATA_DIR: dataDir });
+      const said: string[] = [];
+      for (const text of ['hi', 'Report a concern', 'Start a report', 'child', 'My son is being used to carry parcels', 'skip', 'Sheffield', 'skip', 'No', 'skip', 'skip', 'skip', 'Stay anonymous', 'Send it']) {
+        said.push(textsOf(await first.send(messageActivity(text, { conversationId: 'embedded-1' }))));
+      }
+      const ref = REF.exec(said.join('\n'))?.[0];
+      expect(ref).toBeDefined();
+      await first.stop();
+      expect(readFileSync(join(dataDir, 'concerns.jsonl'), 'utf8')).toContain(ref!);
+
+      const second = await startTestApp({ DATA_DIR: dataDir });
+      try {
+        await second.send(messageActivity('hi', { conversationId: 'embedded-2' }));
+        const status = textsOf(await second.send(messageActivity(`my reference is ${ref}`, { conversationId: 'embedded-2' })));
+        expect(status).toContain(`Your report ${ref}: received`);
+        expect(status).not.toContain('carry parcels');
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('reporting over HTTP, on the real server and real Redis', () => {
   let helper: Awaited<ReturnType<typeof connectTestRedis>>;
