@@ -5,6 +5,8 @@ import { contentFindings, MAX_READING_GRADE } from '../src/knowledge/contentRepo
 import { BankHolidayCalendar } from '../src/calendar/bankHolidays';
 import { loadKnowledgeBase } from '../src/knowledge/loadKnowledgeBase';
 import { loadQuestionContent } from '../src/knowledge/questionContent';
+import { AgencyDirectory } from '../src/concerns/agencies';
+import { loadReportContent } from '../src/concerns/reportContent';
 import { loadSafetyRules } from '../src/safety/safetyRules';
 import { FrontDoorDirectory } from '../src/signposting/frontDoors';
 import { fleschKincaidGrade } from '../src/knowledge/readability';
@@ -27,6 +29,8 @@ function main(): void {
   const frontDoors = FrontDoorDirectory.load(contentDir);
   BankHolidayCalendar.load(contentDir);
   const safety = loadSafetyRules(contentDir);
+  loadReportContent(contentDir);
+  AgencyDirectory.load(contentDir);
   const factsFile = process.env.FACTS_FILE ?? join(contentDir, '..', '..', 'shared', 'facts', 'cce-facts.md');
   if (!existsSync(factsFile)) {
     console.error(`content:check: the fact base ${factsFile} is missing; sources cannot be checked`);
