@@ -56,3 +56,15 @@ function utcMidnight(isoDate: string): number {
   if (!m) throw new Error(`not a YYYY-MM-DD date: ${isoDate}`);
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 }
+
+/** The moment London's clocks read 00:00 on `isoDate` (23:00 UTC the day before in summer). */
+export function londonMidnight(isoDate: string): Date {
+  const utc = utcMidnight(isoDate);
+  // London is UTC or UTC+1; clocks change at 01:00 UTC, never at midnight, so one of these two is right.
+  for (const offsetMinutes of [60, 0]) {
+    const candidate = new Date(utc - offsetMinutes * 60_000);
+    const t = londonTime(candidate);
+    if (t.isoDate === isoDate && t.minutes === 0) return candidate;
+  }
+  throw new Error(`londonMidnight: no midnight found for ${isoDate}`);
+}
