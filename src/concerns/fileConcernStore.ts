@@ -1,10 +1,11 @@
 import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Concern, ConcernStatus } from './concern';
+import type { Concern } from './concern';
 import { encodeLine, parseLog, type LogLine } from './concernLog';
 import { CorruptConcernError, ReferenceTakenError, validConcern } from './concernStoreErrors';
-import type { ConcernStore, SubmitResult } from './concernStore';
-import { applyUpdate, closedBefore, newQuestionId, type ConcernUpdate } from './concernUpdates';
+import type { SubmitResult } from './concernStore';
+import { UpdatingConcernStore } from './updatingConcernStore';
+import { applyUpdate, closedBefore, type ConcernUpdate } from './concernUpdates';
 
 const LOG_FILE = 'concerns.jsonl';
 
@@ -21,7 +22,7 @@ export interface FileConcernStoreOptions {
  * memory on open: for running without Redis. Writes go one at a time, each fsynced before its promise
  * resolves. For one process: two services must not share a data directory.
  */
-export class FileConcernStore implements ConcernStore {
+export class FileConcernStore extends UpdatingConcernStore {
   private readonly concerns = new Map<string, Concern>();
   private readonly refsBySubmission = new Map<string, string>();
   private tail: Promise<unknown> = Promise.resolve();
@@ -34,7 +35,9 @@ export class FileConcernStore implements ConcernStore {
   private constructor(
     private readonly dir: string,
     private handle: FileHandle | undefined,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Opens (creating with mode 0700/0600) and replays the log. A torn last line is cut away; other corrupt lines throw. */
   static async open(dataDir: string, options: FileConcernStoreOptions = {}): Promise<FileConcernStore> {
@@ -89,27 +92,6 @@ export class FileConcernStore implements ConcernStore {
     return all.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt)).map((c) => structuredClone(c));
   }
 
-  async addInformation(ref: string, text: string, at: Date): Promise<boolean> {
-    return (await this.update(ref, () => ({ op: 'addition', text, at: at.toISOString() }))) !== undefined;
-  }
-
-  async askQuestion(ref: string, text: string, at: Date): Promise<string | undefined> {
-    let id = '';
-    const updated = await this.update(ref, (concern) => {
-      id = newQuestionId(concern);
-      return { op: 'question', id, text, at: at.toISOString() };
-    });
-    return updated && id;
-  }
-
-  async answerQuestion(ref: string, questionId: string, answer: string, at: Date): Promise<boolean> {
-    return (await this.update(ref, () => ({ op: 'answer', questionId, answer, at: at.toISOString() }))) !== undefined;
-  }
-
-  async setStatus(ref: string, status: ConcernStatus, at: Date): Promise<boolean> {
-    return (await this.update(ref, () => ({ op: 'status', status, at: at.toISOString() }))) !== undefined;
-  }
-
   /** Deletes concerns closed before the cutoff by rewriting the log with only the others, one line each. */
   async purgeClosedBefore(cutoff: Date): Promise<number> {
     return this.serially(async () => {
@@ -133,7 +115,7 @@ export class FileConcernStore implements ConcernStore {
     this.handle = undefined;
   }
 
-  private async update(ref: string, change: (concern: Concern) => ConcernUpdate): Promise<Concern | undefined> {
+  protected async update(ref: string, change: (concern: Concern) => ConcernUpdate): Promise<Concern | undefined> {
     return this.serially(async () => {
       const current = this.concerns.get(ref);
       if (!current) return undefined;

@@ -1,9 +1,10 @@
 import type { RedisClient } from '../storage/redisClient';
-import type { Concern, ConcernStatus } from './concern';
+import type { Concern } from './concern';
 import { PURGE, SUBMIT, UPDATE } from './concernScripts';
 import { parseStoredConcern, ReferenceTakenError, validConcern } from './concernStoreErrors';
-import type { ConcernStore, SubmitResult } from './concernStore';
-import { applyUpdate, closedBefore, newQuestionId, queueEvent, type ConcernUpdate } from './concernUpdates';
+import type { SubmitResult } from './concernStore';
+import { UpdatingConcernStore } from './updatingConcernStore';
+import { applyUpdate, closedBefore, queueEvent, type ConcernUpdate } from './concernUpdates';
 
 /** The consumer group duty staff's triage reads each agency's queue through. */
 export const TRIAGE_GROUP = 'triage';
@@ -29,11 +30,13 @@ export class ConcernBusyError extends Error {
  * the change computed and validated here (Redis 7.0's cjson would turn [] into {} and round numbers).
  * Every method rejects unless Redis acknowledged (the client has no offline queue).
  */
-export class RedisConcernStore implements ConcernStore {
+export class RedisConcernStore extends UpdatingConcernStore {
   constructor(
     private readonly client: RedisClient,
     private readonly prefix: string,
-  ) {}
+  ) {
+    super();
+  }
 
   async submit(concern: Concern): Promise<SubmitResult> {
     const valid = validConcern(concern);
@@ -75,27 +78,6 @@ export class RedisConcernStore implements ConcernStore {
     return filter.agency === undefined ? concerns : concerns.filter((c) => c.agency === filter.agency);
   }
 
-  async addInformation(ref: string, text: string, at: Date): Promise<boolean> {
-    return (await this.update(ref, () => ({ op: 'addition', text, at: at.toISOString() }))) !== undefined;
-  }
-
-  async askQuestion(ref: string, text: string, at: Date): Promise<string | undefined> {
-    let id = '';
-    const updated = await this.update(ref, (concern) => {
-      id = newQuestionId(concern);
-      return { op: 'question', id, text, at: at.toISOString() };
-    });
-    return updated && id;
-  }
-
-  async answerQuestion(ref: string, questionId: string, answer: string, at: Date): Promise<boolean> {
-    return (await this.update(ref, () => ({ op: 'answer', questionId, answer, at: at.toISOString() }))) !== undefined;
-  }
-
-  async setStatus(ref: string, status: ConcernStatus, at: Date): Promise<boolean> {
-    return (await this.update(ref, () => ({ op: 'status', status, at: at.toISOString() }))) !== undefined;
-  }
-
   async purgeClosedBefore(cutoff: Date): Promise<number> {
     let purged = 0;
     for (const ref of await this.client.zRange(this.key('concerns'), 0, -1)) {
@@ -119,7 +101,7 @@ export class RedisConcernStore implements ConcernStore {
    * Read, change, compare-and-set; again from the top if another writer got in between. Resolves to the
    * concern as stored, or undefined when there is no such concern or the change does not apply.
    */
-  private async update(ref: string, change: (concern: Concern) => ConcernUpdate): Promise<Concern | undefined> {
+  protected async update(ref: string, change: (concern: Concern) => ConcernUpdate): Promise<Concern | undefined> {
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
       const stored = await this.read(ref);
       if (!stored) return undefined;

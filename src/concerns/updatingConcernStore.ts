@@ -1,0 +1,41 @@
+import type { Concern, ConcernStatus } from './concern';
+import type { ConcernStore, SubmitResult } from './concernStore';
+import { newQuestionId, type ConcernUpdate } from './concernUpdates';
+
+/**
+ * The reporter's and staff's changes to a stored concern, written once for every store: each is one
+ * ConcernUpdate handed to the store's own `update`, which applies it atomically and durably.
+ */
+export abstract class UpdatingConcernStore implements ConcernStore {
+  abstract submit(concern: Concern): Promise<SubmitResult>;
+  abstract get(ref: string): Promise<Concern | undefined>;
+  abstract list(filter?: { agency?: string }): Promise<Concern[]>;
+  abstract purgeClosedBefore(cutoff: Date): Promise<number>;
+
+  /**
+   * Applies the update `change` builds from the current concern; resolves with the concern as stored,
+   * or undefined when there is no such concern or the change does not apply.
+   */
+  protected abstract update(ref: string, change: (concern: Concern) => ConcernUpdate): Promise<Concern | undefined>;
+
+  async addInformation(ref: string, text: string, at: Date): Promise<boolean> {
+    return (await this.update(ref, () => ({ op: 'addition', text, at: at.toISOString() }))) !== undefined;
+  }
+
+  async askQuestion(ref: string, text: string, at: Date): Promise<string | undefined> {
+    let id = '';
+    const updated = await this.update(ref, (concern) => {
+      id = newQuestionId(concern);
+      return { op: 'question', id, text, at: at.toISOString() };
+    });
+    return updated && id;
+  }
+
+  async answerQuestion(ref: string, questionId: string, answer: string, at: Date): Promise<boolean> {
+    return (await this.update(ref, () => ({ op: 'answer', questionId, answer, at: at.toISOString() }))) !== undefined;
+  }
+
+  async setStatus(ref: string, status: ConcernStatus, at: Date): Promise<boolean> {
+    return (await this.update(ref, () => ({ op: 'status', status, at: at.toISOString() }))) !== undefined;
+  }
+}
