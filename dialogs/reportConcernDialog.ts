@@ -8,15 +8,16 @@ import { parseContactDetail } from '../src/concerns/contactDetails';
 import { newReference } from '../src/concerns/referenceCode';
 import { examineAnswers, parseDetailChoice, removeDetails, type FoundDetail } from '../src/concerns/ownDetails';
 import {
+  answerLimit,
   answerText,
   buildConcern,
   choicesFor,
-  FREE_TEXT_LIMITS,
   interpretAnswer,
   isSkip,
   MAX_RETRIES,
   nextQuestion,
   QUESTION_IDS,
+  subjectOf,
   type QuestionId,
   type ReportDraft,
 } from '../src/concerns/reportDraft';
@@ -162,14 +163,20 @@ export class ReportConcernDialog extends Dialog {
 
   private async onWhichArea(dc: DialogContext, state: ReportState, areas: AreaId[], text: string): Promise<DialogTurnResult> {
     const choice = matchChoice(text, this.areaChoices(areas));
-    if (!choice && !isSkip(text, this.words) && state.retries < MAX_RETRIES) {
-      state.retries += 1;
-      await sendReply(dc.context, { text: this.deps.content.didNotUnderstand, choices: this.areaChoices(areas) });
-      return Dialog.EndOfTurn;
-    }
-    const area = (AREA_IDS as readonly string[]).includes(choice?.value ?? '') ? (choice!.value as AreaId) : null;
-    state.draft.area = area;
+    if (await this.askedAgain(dc, state, text, choice, this.areaChoices(areas))) return Dialog.EndOfTurn;
+    state.draft.area = areas.find((id) => id === choice?.value) ?? null;
     return this.afterQuestion(dc, state, 'place');
+  }
+
+  /**
+   * Asks a closed choice again when the reply picked nothing and was not a skip, at most MAX_RETRIES
+   * times; after that the caller takes the safe default. True when it asked again.
+   */
+  private async askedAgain(dc: DialogContext, state: ReportState, text: string, choice: Choice | undefined, choices: readonly Choice[]): Promise<boolean> {
+    if (choice || isSkip(text, this.words) || state.retries >= MAX_RETRIES) return false;
+    state.retries += 1;
+    await sendReply(dc.context, { text: this.deps.content.didNotUnderstand, choices });
+    return true;
   }
 
   private async afterQuestion(dc: DialogContext, state: ReportState, question: QuestionId): Promise<DialogTurnResult> {
@@ -181,11 +188,7 @@ export class ReportConcernDialog extends Dialog {
   private async onContactAsk(dc: DialogContext, state: ReportState, text: string): Promise<DialogTurnResult> {
     const choice = matchChoice(text, this.words.contact.ask.choices);
     if (choice?.value === 'contact') return this.ask(dc, state, { kind: 'contactHow' });
-    if (!choice && !isSkip(text, this.words) && state.retries < MAX_RETRIES) {
-      state.retries += 1;
-      await sendReply(dc.context, { text: this.deps.content.didNotUnderstand, choices: this.words.contact.ask.choices });
-      return Dialog.EndOfTurn;
-    }
+    if (await this.askedAgain(dc, state, text, choice, this.words.contact.ask.choices)) return Dialog.EndOfTurn;
     delete state.draft.contact;
     return this.toOwnDetails(dc, state);
   }
@@ -206,11 +209,7 @@ export class ReportConcernDialog extends Dialog {
       state.draft.contact = { how, consentAt: this.deps.report.now().toISOString() };
       return this.toSummary(dc, state);
     }
-    if (!choice && state.retries < MAX_RETRIES && !isSkip(text, this.words)) {
-      state.retries += 1;
-      await sendReply(dc.context, { text: this.deps.content.didNotUnderstand, choices: this.words.contact.consent.choices });
-      return Dialog.EndOfTurn;
-    }
+    if (await this.askedAgain(dc, state, text, choice, this.words.contact.consent.choices)) return Dialog.EndOfTurn;
     return this.stayAnonymous(dc, state);
   }
 
@@ -275,7 +274,7 @@ export class ReportConcernDialog extends Dialog {
     const { report } = this.deps;
     const profile = await this.deps.profile.get(dc.context, {});
     state.ref ??= newReference();
-    const agency = report.agencies.routeFor((state.draft.answers.subject ?? 'not-sure') as 'child' | 'place' | 'not-sure', (state.draft.area ?? null) as AreaId | null);
+    const agency = this.agencyFor(state.draft);
     const concern = buildConcern(
       state.draft,
       {
@@ -349,8 +348,7 @@ export class ReportConcernDialog extends Dialog {
     if (question === 'dangerNow') return { text: q.dangerNow.retry, choices: choicesFor(question, this.words) };
     if (reason === 'no-choice') return { text: this.deps.content.didNotUnderstand, choices: choicesFor(question, this.words) };
     if (reason === 'too-short') return { text: q.worry.retryShort };
-    const limit = FREE_TEXT_LIMITS[question as keyof typeof FREE_TEXT_LIMITS] ?? 300;
-    return { text: this.words.tooLong.replace('{limit}', String(limit)) };
+    return { text: this.words.tooLong.replace('{limit}', String(answerLimit(question))) };
   }
 
   private summaryText(state: ReportState): string {
@@ -359,14 +357,18 @@ export class ReportConcernDialog extends Dialog {
     const lines = QUESTION_IDS.map((q) => {
       const value = draft.answers[q];
       let shown = value ? answerText(q, value, this.words) : w.skipped;
-      if (q === 'place' && draft.area) shown = `${shown} (${this.deps.localHelp.areaName(draft.area as AreaId)})`;
+      if (q === 'place' && draft.area) shown = `${shown} (${this.deps.localHelp.areaName(draft.area)})`;
       return `${w.labels[q]}: ${shown}`;
     });
     lines.push(`${w.labels.contact}: ${draft.contact ? w.contact.replace('{how}', draft.contact.how) : w.anonymous}`);
-    const agency = this.deps.report.agencies.routeFor((draft.answers.subject ?? 'not-sure') as 'child' | 'place' | 'not-sure', (draft.area ?? null) as AreaId | null);
-    const notes = [w.goesTo.replace('{agency}', agency.name)];
+    const notes = [w.goesTo.replace('{agency}', this.agencyFor(draft).name)];
     if (draft.urgentAnswer) notes.unshift(w.urgent);
     return [w.intro, lines.join('\n'), notes.join('\n')].join('\n\n');
+  }
+
+  /** Where the report will go, as the summary says and the submit does. */
+  private agencyFor(draft: ReportDraft) {
+    return this.deps.report.agencies.routeFor(subjectOf(draft), draft.area ?? null);
   }
 
   private areaChoices(areas: readonly AreaId[]): Choice[] {

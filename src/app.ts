@@ -57,7 +57,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const content = loadShellContent(contentDir, services);
   const knowledge = loadKnowledgeBase(contentDir, (id) => services.has(id));
   const questions = loadQuestionContent(contentDir, services, (id) => knowledge.has(id));
-  const localHelp = new LocalHelp(FrontDoorDirectory.load(contentDir), BankHolidayCalendar.load(contentDir), options.now ?? (() => new Date()));
+  const now = options.now ?? (() => new Date());
+  const localHelp = new LocalHelp(FrontDoorDirectory.load(contentDir), BankHolidayCalendar.load(contentDir), now);
   const hashId = createIdHasher(config.LOG_HASH_KEY);
   const ttlMs = config.CONVERSATION_TTL_HOURS * 3600_000;
 
@@ -78,7 +79,6 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     storage = new MemoryStorage(ttlMs);
   }
 
-  const now = options.now ?? (() => new Date());
   let fileStore: FileConcernStore | undefined;
   let concernStore: ConcernStore;
   if (redis) {

@@ -1,6 +1,7 @@
 import type { Choice } from '../channels/reply';
 import { matchChoice } from '../channels/matchChoice';
 import type { Audience } from '../shell/audience';
+import type { AreaId } from '../signposting/areas';
 import { normaliseAnswer } from '../text/normaliseAnswer';
 import type { Concern, ConcernSubject } from './concern';
 import type { ReportContent } from './reportContent';
@@ -29,6 +30,11 @@ export const FREE_TEXT_LIMITS = {
 } as const satisfies Partial<Record<QuestionId, number>>;
 export type FreeTextQuestion = keyof typeof FREE_TEXT_LIMITS;
 
+/** The longest answer a question takes in the reporter's own words (choice questions with words: 300). */
+export function answerLimit(question: QuestionId): number {
+  return FREE_TEXT_LIMITS[question as FreeTextQuestion] ?? 300;
+}
+
 /** Choice questions that also take an answer in the reporter's own words ("last Tuesday night"). */
 const OPEN_CHOICES: ReadonlySet<QuestionId> = new Set(['when', 'howTheyKnow']);
 
@@ -45,7 +51,7 @@ export interface ReportDraft {
   /** Answers so far: a choice's value or the reporter's words; null when skipped. */
   answers: Partial<Record<QuestionId, string | null>>;
   /** The council area the place resolved to; null when unknown or outside South Yorkshire. */
-  area?: string | null;
+  area?: AreaId | null;
   /** The reporter said someone is in danger right now. */
   urgentAnswer?: boolean;
   /** Set only after explicit consent. */
@@ -84,7 +90,7 @@ export function interpretAnswer(question: QuestionId, text: string, content: Rep
     const choice = matchChoice(trimmed, choices);
     if (choice) return { kind: 'answer', value: choice.value };
     if (isSkip(trimmed, content)) return { kind: 'skip' };
-    if (OPEN_CHOICES.has(question) && trimmed.length >= 2) return freeText(trimmed, 300);
+    if (OPEN_CHOICES.has(question) && trimmed.length >= 2) return freeText(trimmed, answerLimit(question));
     // After asking again, settle for "not sure" rather than trap the reporter.
     if (retries >= MAX_RETRIES) return question === 'subject' || question === 'dangerNow' ? { kind: 'answer', value: 'not-sure' } : { kind: 'skip' };
     return { kind: 'retry', reason: 'no-choice' };
@@ -93,7 +99,7 @@ export function interpretAnswer(question: QuestionId, text: string, content: Rep
   if (question === 'communicationNeeds' && content.questions.communicationNeeds.noWords.some((w) => normaliseAnswer(w) === normaliseAnswer(trimmed))) {
     return { kind: 'skip' };
   }
-  return freeText(trimmed, FREE_TEXT_LIMITS[question as FreeTextQuestion] ?? 300);
+  return freeText(trimmed, answerLimit(question));
 }
 
 function freeText(text: string, limit: number): Interpreted {
@@ -105,6 +111,12 @@ function freeText(text: string, limit: number): Interpreted {
 /** The label a stored choice value stands for, or the reporter's own words. */
 export function answerText(question: QuestionId, value: string, content: ReportContent): string {
   return choicesFor(question, content).find((c) => c.value === value)?.label ?? value;
+}
+
+/** What the report is mainly about, as routing reads it: "not sure" until the reporter says. */
+export function subjectOf(draft: ReportDraft): ConcernSubject {
+  const value = draft.answers.subject;
+  return value === 'child' || value === 'place' ? value : 'not-sure';
 }
 
 /** The next question to ask after this one, or undefined when all have been asked. */
@@ -146,7 +158,7 @@ export function buildConcern(draft: ReportDraft, ctx: ConcernContext, content: R
     urgentReasons,
     status: 'received',
     statusChangedAt: at,
-    subject: (a.subject ?? 'not-sure') as ConcernSubject,
+    subject: subjectOf(draft),
     answers: {
       worry: a.worry ?? null,
       whoAtRisk: a.whoAtRisk ?? null,

@@ -30,19 +30,25 @@ class FlakyStorage extends MemoryStorage {
   }
 }
 
+/** The real bot on flaky storage, with the real turn error handler logging to a capture. */
+function botOnFlakyStorage() {
+  const storage = new FlakyStorage(3600_000);
+  const bot = new ClearsightBot({ conversationState: new ConversationState(storage), deps: botDeps(), ttlHours: 4 });
+  const logs = new LogCapture();
+  const adapter = new TestAdapter((c) => bot.run(c));
+  adapter.onTurnError = createTurnErrorHandler({
+    logger: createLogger('info', logs),
+    hashId: createIdHasher('test-key-0123456789'),
+    clearConversation: (c) => bot.clearConversation(c),
+    apology: shellContent.turnError,
+    unavailable: shellContent.unavailable,
+  });
+  return { storage, logs, adapter };
+}
+
 describe('onTurnError', () => {
   it('logs a code without the message, clears the dialog state, and apologises with a way forward', async () => {
-    const storage = new FlakyStorage(3600_000);
-    const bot = new ClearsightBot({ conversationState: new ConversationState(storage), deps: botDeps(), ttlHours: 4 });
-    const logs = new LogCapture();
-    const adapter = new TestAdapter((c) => bot.run(c));
-    adapter.onTurnError = createTurnErrorHandler({
-      logger: createLogger('info', logs),
-      hashId: createIdHasher('test-key-0123456789'),
-      clearConversation: (c) => bot.clearConversation(c),
-      apology: shellContent.turnError,
-      unavailable: shellContent.unavailable,
-    });
+    const { storage, logs, adapter } = botOnFlakyStorage();
 
     await adapter.send('hi').assertReply(() => undefined).assertReply(() => undefined).startTest();
     await adapter.send('Tell me who you are').assertReply(() => undefined).startTest();
@@ -66,17 +72,7 @@ describe('onTurnError', () => {
   });
 
   it('does not claim to have cleared anything when storage is unreachable, and loses nothing', async () => {
-    const storage = new FlakyStorage(3600_000);
-    const bot = new ClearsightBot({ conversationState: new ConversationState(storage), deps: botDeps(), ttlHours: 4 });
-    const logs = new LogCapture();
-    const adapter = new TestAdapter((c) => bot.run(c));
-    adapter.onTurnError = createTurnErrorHandler({
-      logger: createLogger('info', logs),
-      hashId: createIdHasher('test-key-0123456789'),
-      clearConversation: (c) => bot.clearConversation(c),
-      apology: shellContent.turnError,
-      unavailable: shellContent.unavailable,
-    });
+    const { storage, logs, adapter } = botOnFlakyStorage();
     await adapter.send('hi').assertReply(() => undefined).assertReply(() => undefined).startTest();
     await adapter.send('Tell me who you are').assertReply(() => undefined).startTest();
 
