@@ -180,7 +180,8 @@ export class ReportConcernDialog extends Dialog {
   }
 
   private async afterQuestion(dc: DialogContext, state: ReportState, question: QuestionId): Promise<DialogTurnResult> {
-    if (state.editing) return this.toSummary(dc, state);
+    // A changed answer is checked again for the reporter's own details (and its language) before the summary.
+    if (state.editing) return this.toOwnDetails(dc, state);
     const next = nextQuestion(question);
     return this.ask(dc, state, next ? { kind: 'question', question: next } : { kind: 'contactAsk' });
   }
@@ -207,7 +208,7 @@ export class ReportConcernDialog extends Dialog {
     const choice = matchChoice(text, this.words.contact.consent.choices);
     if (choice?.value === 'agree') {
       state.draft.contact = { how, consentAt: this.deps.report.now().toISOString() };
-      return this.toSummary(dc, state);
+      return this.toOwnDetails(dc, state);
     }
     if (await this.askedAgain(dc, state, text, choice, this.words.contact.consent.choices)) return Dialog.EndOfTurn;
     return this.stayAnonymous(dc, state);
@@ -219,7 +220,10 @@ export class ReportConcernDialog extends Dialog {
     return this.toOwnDetails(dc, state);
   }
 
-  /** Anonymous reporters see what in their answers could identify someone, and say which is theirs. */
+  /**
+   * Records the language of the answers; anonymous reporters also see what in them could identify
+   * someone (leaving out what they already said is not theirs), and say which is theirs.
+   */
   private async toOwnDetails(dc: DialogContext, state: ReportState): Promise<DialogTurnResult> {
     const { found, language } = await examineAnswers(state.draft, this.deps.report.language);
     state.draft.language = language;
@@ -229,13 +233,16 @@ export class ReportConcernDialog extends Dialog {
 
   private async onOwnDetails(dc: DialogContext, state: ReportState, found: FoundDetail[], text: string): Promise<DialogTurnResult> {
     const { ownDetails } = this.words;
-    const picked = matchChoice(text, [ownDetails.noneChoice]) ? [] : parseDetailChoice(text, found.length, [...ownDetails.noneChoice.synonyms, ownDetails.noneChoice.label]);
+    // Numbers always mean the listed details (no numbered "none" option: on SMS it would read as detail 1).
+    const picked = parseDetailChoice(text, found.length, [...ownDetails.noneChoice.synonyms, ownDetails.noneChoice.label]);
     if (!picked) {
-      await sendReply(dc.context, { text: ownDetails.retry, choices: [ownDetails.noneChoice] });
+      await sendReply(dc.context, { text: ownDetails.retry });
       return Dialog.EndOfTurn;
     }
     const chosen = picked.map((i) => found[i]).filter((d): d is FoundDetail => d !== undefined);
+    const kept = found.filter((d) => !chosen.includes(d)).map((d) => d.text);
     state.draft = removeDetails(state.draft, chosen, ownDetails.removedMarker);
+    state.draft.keptDetails = [...(state.draft.keptDetails ?? []), ...kept];
     await sendReply(dc.context, { text: chosen.length > 0 ? ownDetails.removed.replace('{count}', String(chosen.length)) : ownDetails.kept });
     return this.toSummary(dc, state);
   }
@@ -332,7 +339,6 @@ export class ReportConcernDialog extends Dialog {
       case 'ownDetails':
         return {
           text: [w.ownDetails.found, stage.found.map((d, i) => `${i + 1}. ${d.text} (${w.categories[d.category]})`).join('\n'), w.ownDetails.ask].join('\n\n'),
-          choices: [w.ownDetails.noneChoice],
         };
       case 'summary':
         return { text: this.summaryText(state), choices: w.summary.choices };

@@ -15,8 +15,8 @@ export const MAX_LISTED = 9;
 const FREE_TEXT_QUESTIONS = Object.keys(FREE_TEXT_LIMITS) as FreeTextQuestion[];
 
 /**
- * Looks through the reporter's own words for details that could identify someone, and for the language
- * they wrote in (taken from the longest answer).
+ * Looks through the reporter's own words for details that could identify someone (except those the
+ * reporter already said are not theirs), and for the language they wrote in (from the longest answer).
  */
 export async function examineAnswers(
   draft: ReportDraft,
@@ -26,7 +26,7 @@ export async function examineAnswers(
   if (texts.length === 0) return { found: [], language: { code: null, confidence: null, detectedBy: 'local' } };
   const analyses = await language.analyse(texts);
   const found: FoundDetail[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<string>((draft.keptDetails ?? []).map(normaliseAnswer));
   for (const analysis of analyses) {
     for (const detail of analysis.details) {
       const key = normaliseAnswer(detail.text);

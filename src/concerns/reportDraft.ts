@@ -58,6 +58,8 @@ export interface ReportDraft {
   contact?: { how: string; consentAt: string };
   /** How many of their own details the reporter asked us to take out. */
   removedDetails: number;
+  /** Details the reporter said are not theirs: not listed again when a changed answer is checked. */
+  keptDetails?: string[];
   language?: Concern['language'];
 }
 

@@ -329,6 +329,49 @@ describe('reporting a concern (transcripts)', () => {
     expect(concern.ownDetailsRemoved).toBe(2);
   });
 
+  it('on SMS, a number always means a listed detail: "1" removes the first one', async () => {
+    const chat = chatOn('sms');
+    await chat.say('hi');
+    await chat.say('Report a concern');
+    await chat.say('1');
+    await answerAll(chat, ['1', 'Ring me on 07700 900123 if you need to, my son is being used', 'skip', 'Sheffield', 'skip', '2', 'skip', 'skip', 'skip']);
+    const found = await chat.say('1');
+    expect(found.last).toMatch(/1\. 07700 900123 \(phone number\)/);
+    expect(found.last).not.toMatch(/None are about me/);
+    const summary = await chat.say('1');
+    expect(summary.text).toContain(words.ownDetails.removed.replace('{count}', '1'));
+    await chat.say('1');
+    expect((await onlyConcern()).answers.worry).not.toContain('07700 900123');
+  });
+
+  it('checks a changed answer again for the reporter\'s own details, without re-listing what they kept', async () => {
+    const chat = chatOn();
+    await startReport(chat);
+    await answerAll(chat, ['child', 'The lad who picks him up has the number 07700 900999', 'skip', 'Sheffield', 'skip', 'No', 'skip', 'skip', 'skip']);
+    expect((await chat.say('Stay anonymous')).last).toMatch(/1\. 07700 900999/);
+    await chat.say('none');
+    await chat.say('Change something');
+    await chat.say('Who is at risk');
+    const found = await chat.say('My son, 14. I am Kim Smith');
+    expect(found.last).toMatch(/1\. Kim Smith \(name\)/);
+    expect(found.last).not.toContain('07700 900999');
+    const summary = await chat.say('1');
+    expect(summary.last).toMatch(/Who is at risk: My son, 14\. I am \[removed by reporter\]/);
+    await chat.say('Send it');
+    const concern = await onlyConcern();
+    expect(JSON.stringify(concern)).not.toContain('Kim Smith');
+    expect(concern.answers.worry).toContain('07700 900999');
+  });
+
+  it('records the language for a reporter who agreed to be contacted, too', async () => {
+    const chat = chatOn();
+    await startReport(chat);
+    await answerAll(chat, ['child', 'My nephew keeps getting picked up by older lads in cars late at night', 'skip', 'S1', 'skip', 'No', 'skip', 'skip', 'skip', 'Contact me', 'kim@example.org']);
+    await chat.say('Yes, I agree');
+    await chat.say('Send it');
+    expect((await onlyConcern()).language.code).toBe('en');
+  });
+
   it('says "not sent" while the store is down, keeps the draft, and sends it once when tried again', async () => {
     let down = true;
     const flaky: ConcernStore = new Proxy(store, {
