@@ -7,6 +7,7 @@ import type { ConcernStore } from '../src/concerns/concernStore';
 import { FileConcernStore } from '../src/concerns/fileConcernStore';
 import { RedisConcernStore } from '../src/concerns/redisConcernStore';
 import { newReference } from '../src/concerns/referenceCode';
+import { newTriageRecord } from '../src/triage/triageRecord';
 import { createLogger } from '../src/logging/logger';
 import { createRedisClient } from '../src/storage/redisClient';
 import { percentile } from './percentile';
@@ -48,6 +49,7 @@ function concern(): Concern {
     ownDetailsRemoved: 0,
     additions: [],
     questions: [],
+    triage: newTriageRecord(),
   };
 }
 

@@ -20,6 +20,7 @@ import { FileConcernStore } from './concerns/fileConcernStore';
 import { RedisConcernStore } from './concerns/redisConcernStore';
 import { loadReportContent } from './concerns/reportContent';
 import { RetentionSweep } from './concerns/retentionSweep';
+import { createTriage } from './createTriage';
 import { createLanguageService } from './language/createLanguageService';
 import { loadKnowledgeBase } from './knowledge/loadKnowledgeBase';
 import { loadQuestionContent } from './knowledge/questionContent';
@@ -58,7 +59,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const knowledge = loadKnowledgeBase(contentDir, (id) => services.has(id));
   const questions = loadQuestionContent(contentDir, services, (id) => knowledge.has(id));
   const now = options.now ?? (() => new Date());
-  const localHelp = new LocalHelp(FrontDoorDirectory.load(contentDir), BankHolidayCalendar.load(contentDir), now);
+  const holidays = BankHolidayCalendar.load(contentDir);
+  const localHelp = new LocalHelp(FrontDoorDirectory.load(contentDir), holidays, now);
   const hashId = createIdHasher(config.LOG_HASH_KEY);
   const ttlMs = config.CONVERSATION_TTL_HOURS * 3600_000;
 
@@ -87,12 +89,15 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     fileStore = await FileConcernStore.open(config.DATA_DIR);
     concernStore = fileStore;
   }
-  const submitter = new ConcernSubmitter(concernStore, logger);
+  const agencies = AgencyDirectory.load(contentDir);
+  const triage = createTriage(config, { concerns: concernStore, agencies, holidays, redis, logger, now });
+  const submitter = new ConcernSubmitter(concernStore, logger, { onStored: (concern) => triage.concernStored(concern.urgent) });
   const retention = new RetentionSweep(concernStore, config.CONCERN_RETENTION_DAYS, logger, now);
   retention.start();
+  triage.start();
   const report = {
     content: loadReportContent(contentDir),
-    agencies: AgencyDirectory.load(contentDir),
+    agencies,
     store: concernStore,
     submitter,
     language: createLanguageService(config, logger),
@@ -120,7 +125,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     [
       { method: 'post', path: '/api/messages', handler: messagesHandler({ adapter, queue, runTurn: (c) => bot.run(c) }) },
       { method: 'get', path: '/healthz', handler: healthHandler() },
-      { method: 'get', path: '/readyz', handler: readyHandler([storage], () => draining) },
+      { method: 'get', path: '/readyz', handler: readyHandler([storage], () => draining, { alerts: () => triage.alertStatus() }) },
+      ...triage.routes,
     ],
     logger,
   );
@@ -147,7 +153,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       }
       server.server.closeAllConnections();
       retention.stop();
-      await submitter.stop();
+      await Promise.all([submitter.stop(), triage.stop()]);
       await fileStore?.close();
       // A client that never reached Redis is destroyed: close() would wait for a connection that may not come.
       if (redis?.isReady) await redis.close().catch(() => undefined);

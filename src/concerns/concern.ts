@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newTriageRecord, triageRecordSchema } from '../triage/triageRecord';
 
 /** Where a concern is in triage, as duty staff move it along (the triage issue adds the moves). */
 export const CONCERN_STATUSES = ['received', 'being-looked-at', 'passed-on', 'closed'] as const;
@@ -75,6 +76,8 @@ export const concernSchema = z.strictObject({
   ownDetailsRemoved: z.number().int().min(0),
   additions: z.array(additionSchema),
   questions: z.array(questionSchema),
+  /** Duty staff's claim, notes, decision, transfers and alerts (concerns stored before triage existed get an empty one). */
+  triage: triageRecordSchema.default(newTriageRecord),
 });
 
 /** One concern as stored and queued for an agency. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CONCERN_STATUSES, concernSchema, type Concern } from './concern';
 import { CorruptConcernError } from './concernStoreErrors';
 import type { ConcernUpdate } from './concernUpdates';
+import { triageRecordSchema } from '../triage/triageRecord';
 
 /** One line of the concern log: a submitted concern, or a change to one. */
 export type LogLine = { op: 'submit'; concern: Concern } | (ConcernUpdate & { ref: string });
@@ -13,6 +14,16 @@ const lineSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('question'), ref: z.string(), id: z.string(), text: z.string(), at: isoTime }),
   z.strictObject({ op: z.literal('answer'), ref: z.string(), questionId: z.string(), answer: z.string(), at: isoTime }),
   z.strictObject({ op: z.literal('status'), ref: z.string(), status: z.enum(CONCERN_STATUSES), at: isoTime }),
+  z.strictObject({
+    op: z.literal('triage'),
+    ref: z.string(),
+    at: isoTime,
+    triage: triageRecordSchema,
+    status: z.enum(CONCERN_STATUSES),
+    agency: z.string().min(1),
+    event: z.literal('transfer').nullable(),
+    question: z.strictObject({ id: z.string(), text: z.string() }).optional(),
+  }),
 ]);
 
 /** The line as written to the file: JSON and a newline, so that a torn write shows as a missing newline. */

@@ -1,4 +1,5 @@
 import type { Concern, ConcernStatus } from './concern';
+import type { TriageChange } from './concernUpdates';
 
 /** What the store says after a submit: the reference stored (the first one, if this was a retry). */
 export interface SubmitResult {
@@ -27,6 +28,13 @@ export interface ConcernStore {
   answerQuestion(ref: string, questionId: string, answer: string, at: Date): Promise<boolean>;
   /** Moves the concern to a new status (closing sets when, for retention). False when there is no such concern. */
   setStatus(ref: string, status: ConcernStatus, at: Date): Promise<boolean>;
+  /**
+   * Applies duty staff's change, computed from the concern as stored now (and computed again if another
+   * writer changed it in between, so two staff acting at once cannot both win). `change` may throw to
+   * refuse (a claim held by someone else, say): nothing is written and the error is passed on.
+   * Resolves with the concern as stored, or undefined when there is no such concern.
+   */
+  updateTriage(ref: string, change: (concern: Concern) => TriageChange, at: Date): Promise<Concern | undefined>;
   /** Deletes concerns closed before the cutoff, queue entries included; returns how many. */
   purgeClosedBefore(cutoff: Date): Promise<number>;
 }

@@ -9,9 +9,11 @@ export interface SubmitterOptions {
   firstDelayMs: number;
   /** How often the background retries run for concerns that could not be stored. */
   outboxIntervalMs: number;
+  /** Told of each concern once stored (the alerts are poked for an urgent one); must not throw or wait. */
+  onStored: (concern: Concern) => void;
 }
 
-const DEFAULTS: SubmitterOptions = { attempts: 3, firstDelayMs: 200, outboxIntervalMs: 5000 };
+const DEFAULTS: SubmitterOptions = { attempts: 3, firstDelayMs: 200, outboxIntervalMs: 5000, onStored: () => undefined };
 
 export type SubmitOutcome = { stored: true; ref: string } | { stored: false };
 
@@ -40,6 +42,7 @@ export class ConcernSubmitter {
       try {
         const result = await this.store.submit(concern);
         this.outbox.delete(concern.submissionId);
+        this.options.onStored(concern);
         this.logger.info({ code: 'CONCERN_STORED', agency: concern.agency, urgent: concern.urgent, duplicate: result.duplicate }, 'concern stored');
         return { stored: true, ref: result.ref };
       } catch (err) {
@@ -79,6 +82,7 @@ export class ConcernSubmitter {
       try {
         await this.store.submit(concern);
         this.outbox.delete(id);
+        this.options.onStored(concern);
         this.logger.info({ code: 'CONCERN_STORED_LATE', agency: concern.agency, urgent: concern.urgent }, 'waiting concern stored');
       } catch {
         return; // still down: try again at the next tick

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Concern, ConcernStatus } from './concern';
+import type { TriageRecord } from '../triage/triageRecord';
 import { validConcern } from './concernStoreErrors';
 
 /** One change to a stored concern after it was submitted; times are ISO strings. */
@@ -7,10 +8,25 @@ export type ConcernUpdate =
   | { op: 'addition'; text: string; at: string }
   | { op: 'question'; id: string; text: string; at: string }
   | { op: 'answer'; questionId: string; answer: string; at: string }
-  | { op: 'status'; status: ConcernStatus; at: string };
+  | { op: 'status'; status: ConcernStatus; at: string }
+  | ({ op: 'triage'; at: string } & TriageChange);
+
+/**
+ * Duty staff's change to a concern: its triage record, the status the reporter sees, and the agency
+ * whose queue holds it (a transfer changes it). `event` is what the new agency's queue hears, if anything.
+ */
+export interface TriageChange {
+  triage: TriageRecord;
+  status: ConcernStatus;
+  agency: string;
+  event: 'transfer' | null;
+  /** A question for the reporter, added in the same step (they see it when they come back with their reference). */
+  question?: { id: string; text: string };
+}
 
 /** What a triage consumer hears about an update on the agency's queue, if anything. */
-export function queueEvent(update: ConcernUpdate): 'addition' | 'answer' | undefined {
+export function queueEvent(update: ConcernUpdate): 'addition' | 'answer' | 'transfer' | undefined {
+  if (update.op === 'triage') return update.event ?? undefined;
   return update.op === 'addition' || update.op === 'answer' ? update.op : undefined;
 }
 
@@ -37,6 +53,12 @@ export function applyUpdate(concern: Concern, update: ConcernUpdate): Concern | 
     case 'status':
       if (concern.status === update.status) return concern;
       return validConcern({ ...concern, status: update.status, statusChangedAt: update.at });
+    case 'triage': {
+      const statusChangedAt = concern.status === update.status ? concern.statusChangedAt : update.at;
+      const asked = update.question && { ...update.question, askedAt: update.at, answer: null, answeredAt: null };
+      const questions = asked ? [...concern.questions, asked] : concern.questions;
+      return validConcern({ ...concern, triage: update.triage, status: update.status, statusChangedAt, agency: update.agency, questions });
+    }
   }
 }
 

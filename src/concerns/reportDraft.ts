@@ -5,6 +5,7 @@ import type { AreaId } from '../signposting/areas';
 import { normaliseAnswer } from '../text/normaliseAnswer';
 import type { Concern, ConcernSubject } from './concern';
 import type { ReportContent } from './reportContent';
+import { newTriageRecord } from '../triage/triageRecord';
 
 /** The report's questions, in the order they are asked. */
 export const QUESTION_IDS = [
@@ -180,5 +181,6 @@ export function buildConcern(draft: ReportDraft, ctx: ConcernContext, content: R
     ownDetailsRemoved: draft.removedDetails,
     additions: [],
     questions: [],
+    triage: newTriageRecord(),
   };
 }

@@ -1,6 +1,6 @@
 import type { Concern, ConcernStatus } from './concern';
 import type { ConcernStore, SubmitResult } from './concernStore';
-import { newQuestionId, type ConcernUpdate } from './concernUpdates';
+import { newQuestionId, type ConcernUpdate, type TriageChange } from './concernUpdates';
 
 /**
  * The reporter's and staff's changes to a stored concern, written once for every store: each is one
@@ -33,6 +33,10 @@ export abstract class UpdatingConcernStore implements ConcernStore {
 
   async answerQuestion(ref: string, questionId: string, answer: string, at: Date): Promise<boolean> {
     return (await this.update(ref, () => ({ op: 'answer', questionId, answer, at: at.toISOString() }))) !== undefined;
+  }
+
+  async updateTriage(ref: string, change: (concern: Concern) => TriageChange, at: Date): Promise<Concern | undefined> {
+    return this.update(ref, (concern) => ({ op: 'triage', at: at.toISOString(), ...change(concern) }));
   }
 
   async setStatus(ref: string, status: ConcernStatus, at: Date): Promise<boolean> {

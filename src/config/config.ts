@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAlertWebhooks } from '../alerts/webhookConfig';
 
 /** Longest message text the bot accepts; longer activities are refused with 400 (said in the README). */
 export const MAX_TEXT_LENGTH = 4000;
@@ -35,6 +36,17 @@ export const configSchema = z
     DATA_DIR: z.string().min(1).default('data'),
     // Closed concerns are deleted this many days after they were closed.
     CONCERN_RETENTION_DAYS: positiveNumber(90),
+    // Duty staff triage (the console at /triage and the API at /api/triage).
+    TRIAGE_WORKING_DAYS: z.coerce.number().int().min(1).max(10).default(1),
+    TRIAGE_URGENT_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+    TRIAGE_CLAIM_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+    TRIAGE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    TRIAGE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(10),
+    // Secure cookies need TLS: on by default in production (behind TLS), off for local http.
+    TRIAGE_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+    // {"agency-id": "https://hooks.slack.com/..."}: where new urgent and overdue concerns are announced.
+    ALERT_WEBHOOKS: optionalString,
+    ALERT_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'production') return;
@@ -61,12 +73,22 @@ export const configSchema = z
     if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
     }
+    try {
+      parseAlertWebhooks(c.ALERT_WEBHOOKS);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', path: ['ALERT_WEBHOOKS'], message: err instanceof Error ? err.message.replace(/^ALERT_WEBHOOKS\.?\s*/, '') : 'is not valid' });
+    }
     if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
     }
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Whether staff cookies carry Secure: as configured, else only in production (which runs behind TLS). */
+export function secureCookies(config: Config): boolean {
+  return config.TRIAGE_SECURE_COOKIES === undefined ? config.NODE_ENV === 'production' : config.TRIAGE_SECURE_COOKIES === 'true';
+}
 
 /** Raised when the environment holds a bad value; its message names each variable at fault. */
 export class ConfigError extends Error {

@@ -1,4 +1,4 @@
-import type { Config } from './config';
+import { secureCookies, type Config } from './config';
 
 /** What start-up logs about its config: secrets reduced to "set"/"unset", the Redis URL without credentials. */
 export function redactedSummary(config: Config): Record<string, string | number> {
@@ -19,6 +19,9 @@ export function redactedSummary(config: Config): Record<string, string | number>
     CONVERSATION_TTL_HOURS: config.CONVERSATION_TTL_HOURS,
     LOG_LEVEL: config.LOG_LEVEL,
     LOG_HASH_KEY: config.LOG_HASH_KEY ? 'set' : 'unset (random per process)',
+    triage: `due in ${config.TRIAGE_WORKING_DAYS} working day(s), urgent ${config.TRIAGE_URGENT_MINUTES} min, claims ${config.TRIAGE_CLAIM_MINUTES} min`,
+    staffSessions: `idle ${config.TRIAGE_SESSION_IDLE_MINUTES} min, at most ${config.TRIAGE_SESSION_MAX_HOURS} h, secure cookies ${secureCookies(config) ? 'on' : 'off'}`,
+    ALERT_WEBHOOKS: config.ALERT_WEBHOOKS ? 'set' : 'unset (no alerts)',
   };
 }
 

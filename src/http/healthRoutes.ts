@@ -8,8 +8,16 @@ export function healthHandler() {
   };
 }
 
-/** GET /readyz: ready to take traffic (every dependency answers, and not shutting down); 503 otherwise. */
-export function readyHandler(probes: readonly ReadinessProbe[], isDraining: () => boolean) {
+/**
+ * GET /readyz: ready to take traffic (every dependency answers, and not shutting down); 503 otherwise.
+ * `details` add what staff's operations need to see (alert delivery failures) without deciding readiness:
+ * a duty channel's webhook being down must not take the bot away from reporters.
+ */
+export function readyHandler(
+  probes: readonly ReadinessProbe[],
+  isDraining: () => boolean,
+  details: Readonly<Record<string, () => unknown>> = {},
+) {
   return async (_req: Request, res: Response): Promise<void> => {
     const checks: Record<string, boolean> = {};
     await Promise.all(
@@ -18,6 +26,7 @@ export function readyHandler(probes: readonly ReadinessProbe[], isDraining: () =
       }),
     );
     const ready = !isDraining() && Object.values(checks).every(Boolean);
-    res.json(ready ? 200 : 503, { status: ready ? 'ready' : isDraining() ? 'shutting_down' : 'not_ready', checks });
+    const detail = Object.fromEntries(Object.entries(details).map(([name, read]) => [name, read()]));
+    res.json(ready ? 200 : 503, { status: ready ? 'ready' : isDraining() ? 'shutting_down' : 'not_ready', checks, details: detail });
   };
 }

@@ -1,4 +1,5 @@
 import type { Response } from 'restify';
+import { TriageError, type TriageRefusal } from '../triage/triageErrors';
 
 /** An error with a status and a short reason that is safe to show the caller. */
 export class HttpError extends Error {
@@ -7,18 +8,29 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     readonly reason: string,
+    /** Headers the answer needs (WWW-Authenticate on a 401, Retry-After on a 429). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(reason);
   }
 }
 
+const REFUSAL_STATUS: Record<TriageRefusal, number> = { 'not-found': 404, conflict: 409, forbidden: 403, invalid: 400 };
+
+/** A domain refusal as the HTTP error it is answered with; anything else unchanged. */
+export function asHttpError(err: unknown): unknown {
+  return err instanceof TriageError ? new HttpError(REFUSAL_STATUS[err.refusal], err.code, err.reason) : err;
+}
+
 /** The one place errors become responses. Unknown errors get a generic 500 with no internals. */
-export function sendError(res: Response, err: unknown): void {
+export function sendError(res: Response, thrown: unknown): void {
   if (res.headersSent) return;
+  const err = asHttpError(thrown);
   const body =
     err instanceof HttpError
       ? { error: err.code, reason: err.reason }
       : { error: 'internal_error', reason: 'Something went wrong. Please try again.' };
+  if (err instanceof HttpError) for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);
   res.status(err instanceof HttpError ? err.status : 500);
   res.json(body);
 }

@@ -28,7 +28,7 @@ export function createServer(routes: readonly Route[], logger: Logger): Server {
       try {
         await route.handler(req, res);
       } catch (err) {
-        if (!(err instanceof Error && err.name === 'HttpError')) {
+        if (!(err instanceof Error && (err.name === 'HttpError' || err.name === 'TriageError'))) {
           logger.error({ code: 'REQUEST_FAILED', route: route.path, err: errorSummary(err) }, 'request failed');
         }
         sendError(res, err);

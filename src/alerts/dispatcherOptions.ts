@@ -1,0 +1,43 @@
+import type { Logger } from '../logging/logger';
+import type { AlertSource } from './alert';
+import type { Backoff } from './backoff';
+
+export interface AlertDispatcherOptions {
+  source: AlertSource;
+  /** Agency id → incoming-webhook URL; agencies without one get no alerts. */
+  webhooks: Readonly<Record<string, string>>;
+  logger: Logger;
+  now?: () => Date;
+  /** How often pending alerts are read (default 30 s). A retry due sooner gets a round of its own. */
+  pollMs?: number;
+  /** Longest wait for one POST (default 5 s). */
+  timeoutMs?: number;
+  /** Wait after a failed attempt, doubling per failure, with jitter (default 1 s, up to 5 min). */
+  backoff?: Backoff;
+  /** Default: globalThis.fetch. */
+  fetch?: typeof fetch;
+}
+
+export type ResolvedDispatcherOptions = Required<AlertDispatcherOptions>;
+
+const DEFAULTS = { pollMs: 30_000, timeoutMs: 5_000, backoff: { baseMs: 1_000, maxMs: 300_000 } } as const;
+
+/** Fills in the defaults; throws RangeError on a bad timing, so a mistake stops start-up rather than the alerts. */
+export function resolveDispatcherOptions(options: AlertDispatcherOptions): ResolvedDispatcherOptions {
+  const backoff = options.backoff ?? DEFAULTS.backoff;
+  const resolved: ResolvedDispatcherOptions = {
+    ...options,
+    now: options.now ?? (() => new Date()),
+    pollMs: positive('pollMs', options.pollMs ?? DEFAULTS.pollMs),
+    timeoutMs: positive('timeoutMs', options.timeoutMs ?? DEFAULTS.timeoutMs),
+    backoff: { baseMs: positive('backoff.baseMs', backoff.baseMs), maxMs: positive('backoff.maxMs', backoff.maxMs) },
+    fetch: options.fetch ?? globalThis.fetch,
+  };
+  if (resolved.backoff.maxMs < resolved.backoff.baseMs) throw new RangeError('AlertDispatcher: backoff.maxMs must be at least backoff.baseMs');
+  return resolved;
+}
+
+function positive(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`AlertDispatcher: ${name} must be a positive number`);
+  return value;
+}

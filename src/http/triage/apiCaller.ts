@@ -1,0 +1,30 @@
+import type { Request } from 'restify';
+import { HttpError } from '../httpError';
+import type { Caller } from '../../triage/caller';
+import type { StaffAuth } from '../../triage/auth/staffAuth';
+
+/**
+ * Who an API request acts as: a Bearer token (integrations), or the console's session cookie. A change
+ * made with the cookie must also carry the session's CSRF token in `X-CSRF-Token`, which another site
+ * cannot send. 401 when neither identifies an enabled account.
+ */
+export async function apiCaller(req: Request, auth: StaffAuth, changes: boolean): Promise<Caller> {
+  const authorization = req.headers.authorization;
+  if (authorization !== undefined) {
+    const caller = await auth.fromBearer(authorization);
+    if (!caller) throw unauthorised();
+    return caller;
+  }
+  const session = await auth.fromCookie(req.headers.cookie);
+  if (!session) throw unauthorised();
+  if (changes && !auth.csrfMatches(session, req.headers['x-csrf-token'])) {
+    throw new HttpError(403, 'csrf', 'This change needs the X-CSRF-Token of your session.');
+  }
+  return session.caller;
+}
+
+function unauthorised(): HttpError {
+  return new HttpError(401, 'unauthorised', 'Sign in, or send Authorization: Bearer <sign-in name>.<password>.', {
+    'WWW-Authenticate': 'Bearer realm="clearsight-triage"',
+  });
+}

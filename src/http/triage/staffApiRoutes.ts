@@ -1,0 +1,72 @@
+import type { Request } from 'restify';
+import type { AuditLog } from '../../audit/auditEntry';
+import { HttpError } from '../httpError';
+import { readJsonBody } from '../readJsonBody';
+import { setStaffSecurityHeaders } from '../securityHeaders';
+import type { Route } from '../server';
+import type { SessionStore } from '../../staff/sessionStore';
+import { hasRole } from '../../staff/staffAccount';
+import { addStaffAccount, disableStaffAccount } from '../../staff/staffAdmin';
+import type { StaffStore } from '../../staff/staffStore';
+import type { Caller } from '../../triage/caller';
+import type { StaffAuth } from '../../triage/auth/staffAuth';
+import { apiCaller } from './apiCaller';
+import { emptyBodySchema, newStaffBodySchema } from './apiSchemas';
+import { parse } from './triageApiRoutes';
+
+export interface StaffApiDeps {
+  staff: StaffStore;
+  audit: AuditLog;
+  auth: StaffAuth;
+  sessions: SessionStore;
+  now: () => Date;
+}
+
+const MAX_BODY_BYTES = 4 * 1024;
+
+/** Admins manage their own agency's accounts: list, add (the password is in the answer, once), disable. */
+export function staffApiRoutes(deps: StaffApiDeps): Route[] {
+  const admin = { staff: deps.staff, audit: deps.audit, endSessions: (id: string) => deps.sessions.destroyAllFor(id) };
+  const asAdmin = async (req: Request, changes: boolean): Promise<Caller> => {
+    const caller = await apiCaller(req, deps.auth, changes);
+    if (!hasRole(caller.role, 'admin')) throw new HttpError(403, 'admin_only', 'Only an admin can manage staff accounts.');
+    return caller;
+  };
+  return [
+    {
+      method: 'get',
+      path: '/api/triage/staff',
+      handler: async (req, res) => {
+        setStaffSecurityHeaders(res);
+        const caller = await asAdmin(req, false);
+        res.json(200, { staff: await deps.staff.list({ agency: caller.agency }) });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/triage/staff',
+      handler: async (req, res) => {
+        setStaffSecurityHeaders(res);
+        const caller = await asAdmin(req, true);
+        const body = parse(newStaffBodySchema, await readJsonBody(req, MAX_BODY_BYTES), 'body');
+        const { account, password } = await addStaffAccount(admin, { agency: caller.agency, ...body }, caller.staffId, deps.now());
+        res.json(201, { account, password, token: `${account.id}.${password}`, shownOnce: true });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/triage/staff/:id/disable',
+      handler: async (req, res) => {
+        setStaffSecurityHeaders(res);
+        const caller = await asAdmin(req, true);
+        parse(emptyBodySchema, await readJsonBody(req, MAX_BODY_BYTES, { emptyAs: {} }), 'body');
+        const id = typeof req.params?.id === 'string' ? req.params.id : '';
+        // Another agency's account answers as missing, like another agency's concern.
+        const record = await deps.staff.get(id);
+        if (!record || record.account.agency !== caller.agency) throw new HttpError(404, 'not_found', 'There is no such account in your agency.');
+        const result = await disableStaffAccount(admin, id, caller.staffId, deps.now());
+        res.json(200, { account: result?.account ?? record.account });
+      },
+    },
+  ];
+}

@@ -1,0 +1,121 @@
+import { randomSymbols } from './passwords';
+import { STAFF_ROLES, type StaffAccount, type StaffRole } from './staffAccount';
+
+/** What the operator CLI (`npm run staff`) was asked to do. */
+export type StaffCommand =
+  | { kind: 'add'; agency: string; name: string; role: StaffRole }
+  | { kind: 'list'; agency?: string; json: boolean }
+  | { kind: 'disable'; id: string }
+  | { kind: 'help' };
+
+export const STAFF_USAGE = `Usage: npm run staff -- add --agency ID --name NAME [--role duty|manager|admin]
+       npm run staff -- list [--agency ID] [--json]
+       npm run staff -- disable ID
+
+  add       makes an account for a member of an agency's duty staff (role: duty unless given) and prints
+            its sign-in name, password and API token once: they are not stored and cannot be shown again
+  list      one line per account: id, agency, role, name, created, disabled (--json: a JSON array)
+  disable   stops an account signing in and ends its sessions; accounts are never deleted
+
+Reads the same configuration as the service: REDIS_URL (and REDIS_KEY_PREFIX) when set, otherwise the
+files in DATA_DIR (default ./data). Every add and disable is written to the audit trail.`;
+
+/** Bad arguments: the CLI prints the message and the usage, and exits 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Parses the CLI's arguments (after `--`); throws UsageError for anything it does not know. */
+export function parseStaffArgs(argv: readonly string[]): StaffCommand {
+  const [command, ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') return { kind: 'help' };
+  if (command === 'disable') {
+    const [id, ...extra] = rest;
+    if (!id || id.startsWith('-')) throw new UsageError('disable needs the account id');
+    if (extra.length > 0) throw new UsageError(`unexpected argument: ${extra[0]}`);
+    return { kind: 'disable', id };
+  }
+  if (command !== 'add' && command !== 'list') throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
+  const { values, flags } = options(rest, command === 'add' ? ['agency', 'name', 'role'] : ['agency'], command === 'list' ? ['json'] : []);
+  if (command === 'list') return { kind: 'list', json: flags.has('json'), ...(values.agency === undefined ? {} : { agency: values.agency }) };
+  const { agency, name, role = 'duty' } = values;
+  if (agency === undefined) throw new UsageError('add needs --agency');
+  if (name === undefined) throw new UsageError('add needs --name');
+  if (!isRole(role)) throw new UsageError(`--role must be one of ${STAFF_ROLES.join(', ')}`);
+  const cleanName = name.trim();
+  // A name is shown in listings and the console: one printable line.
+  if (cleanName === '' || cleanName.length > 100 || /\p{Cc}/u.test(cleanName)) throw new UsageError('--name must be 1 to 100 printable characters');
+  return { kind: 'add', agency, name: cleanName, role };
+}
+
+function isRole(role: string): role is StaffRole {
+  return (STAFF_ROLES as readonly string[]).includes(role);
+}
+
+/** `--key value`, `--key=value` and bare `--flag`, each at most once; anything else is a UsageError. */
+function options(args: readonly string[], valued: readonly string[], bare: readonly string[]) {
+  const values: Record<string, string | undefined> = {};
+  const flags = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const [key = '', inline] = arg.startsWith('--') ? splitOnce(arg.slice(2)) : [''];
+    if (bare.includes(key) && inline === undefined) {
+      flags.add(key);
+      continue;
+    }
+    if (!valued.includes(key)) throw new UsageError(`unknown option: ${arg}`);
+    const value = inline ?? args[++i];
+    if (value === undefined || value === '' || value.startsWith('--')) throw new UsageError(`--${key} needs a value`);
+    if (values[key] !== undefined) throw new UsageError(`--${key} given twice`);
+    values[key] = value;
+  }
+  return { values, flags };
+}
+
+function splitOnce(text: string): [string, string | undefined] {
+  const at = text.indexOf('=');
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+/** A sign-in name from a person's name: "Jo Bloggs" → "jo-bloggs-7k2p" (4 random symbols keep it unique). */
+export function newStaffId(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '') // accents off: "Zoë" → "zoe"
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 58)
+    .replace(/^-+|-+$/g, '');
+  return `${slug || 'staff'}-${randomSymbols(4).toLowerCase()}`;
+}
+
+/** What `add` prints, once. */
+export function formatCredential(account: StaffAccount, password: string): string {
+  return [
+    `Added ${account.id}: ${account.role} for ${account.agency}.`,
+    `  Sign-in name: ${account.id}`,
+    `  Password:     ${password}`,
+    `  API token:    ${account.id}.${password}`,
+    'These will not be shown again: pass them to the person securely now. Only a hash of the password is kept.',
+  ].join('\n');
+}
+
+/** What `list` shows of an account: never the credential's hash. */
+export type StaffSummary = StaffAccount;
+
+export function summariseStaff(account: StaffAccount): StaffSummary {
+  const { id, agency, role, name, createdAt, disabledAt } = account;
+  return { id, agency, role, name, createdAt, disabledAt };
+}
+
+/** One aligned line per account, or a sentence saying there are none. */
+export function formatStaffLines(accounts: readonly StaffSummary[]): string {
+  if (accounts.length === 0) return 'No staff accounts.';
+  const rows = accounts.map((a) => [a.id, a.agency, a.role, a.name, a.createdAt, a.disabledAt ? `disabled ${a.disabledAt}` : 'active']);
+  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+export function formatStaffJson(accounts: readonly StaffSummary[]): string {
+  return JSON.stringify(accounts, null, 2);
+}

@@ -1,0 +1,16 @@
+import type { ConcernStatus } from '../concerns/concern';
+import { PASSED_ON_OUTCOMES, type TriageRecord } from './triageRecord';
+
+/**
+ * The coarse status the reporter sees, from the triage record: closed once closed; "passed to the right
+ * team" once transferred or decided with a referral; "being looked at" once anyone acknowledged it;
+ * otherwise "received". It only moves forward, so a returning reporter never sees it go back.
+ */
+export function reporterStatus(triage: TriageRecord, closed: boolean): ConcernStatus {
+  if (closed) return 'closed';
+  const referred = triage.outcome !== null && PASSED_ON_OUTCOMES.includes(triage.outcome.category);
+  if (referred || triage.transfers.length > 0 || triage.previousOutcomes.some((o) => PASSED_ON_OUTCOMES.includes(o.category))) {
+    return 'passed-on';
+  }
+  return triage.acknowledgedAt === null ? 'received' : 'being-looked-at';
+}

@@ -1,0 +1,19 @@
+/** Why a triage request was refused; the HTTP layer maps each to a status (404, 409, 403, 400). */
+export type TriageRefusal = 'not-found' | 'conflict' | 'forbidden' | 'invalid';
+
+/**
+ * A refusal with a reason safe to show the member of staff. "not-found" is also the answer for another
+ * agency's concern, so that a reference in another queue cannot be told apart from one that does not exist.
+ */
+export class TriageError extends Error {
+  override readonly name = 'TriageError';
+  constructor(
+    readonly refusal: TriageRefusal,
+    readonly code: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+export const notFound = () => new TriageError('not-found', 'not_found', 'There is no concern with that reference in your queue.');

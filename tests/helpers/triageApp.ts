@@ -1,0 +1,84 @@
+import type { App } from '../../src/app';
+import type { Concern } from '../../src/concerns/concern';
+import type { ConcernStore } from '../../src/concerns/concernStore';
+import { RedisConcernStore } from '../../src/concerns/redisConcernStore';
+import { RedisAuditLog } from '../../src/audit/redisAuditLog';
+import type { StaffRole } from '../../src/staff/staffAccount';
+import { addStaffAccount, disableStaffAccount } from '../../src/staff/staffAdmin';
+import { RedisStaffStore } from '../../src/staff/redisStaffStore';
+import type { AuditLog } from '../../src/audit/auditEntry';
+import { sampleConcern } from './concerns';
+import { connectTestRedis, TEST_REDIS_URL, uniquePrefix } from './redis';
+import { startTestApp, type LogCapture } from './testApp';
+
+export interface StaffLogin {
+  id: string;
+  password: string;
+  /** For `Authorization: Bearer …`. */
+  token: string;
+}
+
+export interface TriageTestApp {
+  url: string;
+  app: App;
+  logs: LogCapture;
+  /** The app's own concern store (same Redis, same prefix). */
+  store: ConcernStore;
+  audit: AuditLog;
+  prefix: string;
+  redis: Awaited<ReturnType<typeof connectTestRedis>>['client'];
+  addStaff(agency: string, role?: StaffRole, name?: string): Promise<StaffLogin>;
+  disableStaff(id: string): Promise<void>;
+  /** Stored in the app's store; agency barnsley-front-door unless overridden. */
+  seedConcern(overrides?: Partial<Concern>): Promise<Concern>;
+  /** Fetch with a Bearer token: `api(login, '/api/triage/concerns', {method:'POST', body:{...}})`. */
+  api(login: StaffLogin, path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+/** The real service on a free port, on the real Redis under a key prefix of its own, with triage wired in. */
+export async function startTriageApp(env: Record<string, string> = {}): Promise<TriageTestApp> {
+  const prefix = uniquePrefix();
+  const running = await startTestApp({ REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix, ...env });
+  const redis = await connectTestRedis();
+  const store = new RedisConcernStore(redis.client, prefix);
+  const staff = new RedisStaffStore(redis.client, prefix);
+  const audit = new RedisAuditLog(redis.client, prefix);
+  return {
+    url: running.url,
+    app: running.app,
+    logs: running.logs,
+    store,
+    audit,
+    prefix,
+    redis: redis.client,
+    async addStaff(agency, role = 'duty', name = `Test ${role}`) {
+      const { account, password } = await addStaffAccount({ staff, audit }, { agency, name, role }, null, new Date());
+      return { id: account.id, password, token: `${account.id}.${password}` };
+    },
+    async disableStaff(id) {
+      await disableStaffAccount({ staff, audit }, id, null, new Date());
+    },
+    async seedConcern(overrides = {}) {
+      const concern = sampleConcern({ agency: 'barnsley-front-door', area: 'barnsley', ...overrides });
+      await store.submit(concern);
+      return concern;
+    },
+    api(login, path, init = {}) {
+      return fetch(`${running.url}${path}`, {
+        method: init.method ?? 'GET',
+        headers: {
+          authorization: `Bearer ${login.token}`,
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...init.headers,
+        },
+        ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+      });
+    },
+    async stop() {
+      await running.stop();
+      await redis.clean(prefix);
+      await redis.close();
+    },
+  };
+}
