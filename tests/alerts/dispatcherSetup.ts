@@ -3,7 +3,7 @@ import { AlertDispatcher, type AlertDispatcherOptions } from '../../src/alerts/w
 import { createLogger } from '../../src/logging/logger';
 import { LogCapture } from '../helpers/testApp';
 import { MemoryAlertSource } from './memoryAlertSource';
-import { WebhookReceiver } from './webhookReceiver';
+import { WebhookReceiver } from '../helpers/webhookReceiver';
 
 export const URGENT: Alert = { kind: 'urgent', ref: 'ABCD-EFGH-JKLM-NPQR', agency: 'barnsley-front-door' };
 export const OVERDUE: Alert = { kind: 'overdue', ref: 'WXYZ-2345-6789-ABCD', agency: 'barnsley-front-door' };

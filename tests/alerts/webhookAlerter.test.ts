@@ -3,7 +3,7 @@ import { createLogger } from '../../src/logging/logger';
 import { freePort } from '../helpers/freePort';
 import { dispatcherRig, logEntries, OVERDUE, URGENT, type DispatcherRig } from './dispatcherSetup';
 import { MemoryAlertSource, STORE_ERROR } from './memoryAlertSource';
-import { WebhookReceiver } from './webhookReceiver';
+import { WebhookReceiver } from '../helpers/webhookReceiver';
 
 let rig: DispatcherRig | undefined;
 afterEach(async () => {

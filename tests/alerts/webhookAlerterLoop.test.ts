@@ -1,5 +1,5 @@
 import { dispatcherRig, OVERDUE, URGENT, type DispatcherRig } from './dispatcherSetup';
-import { until } from './webhookReceiver';
+import { until } from '../helpers/webhookReceiver';
 
 /** The background loop on real timers: a long poll, so anything sooner is a retry, a poke or the first round. */
 const realTime = { now: () => new Date(), pollMs: 60_000 };

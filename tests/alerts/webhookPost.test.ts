@@ -1,7 +1,7 @@
 import { alertMessage } from '../../src/alerts/alertMessage';
 import { postWebhook } from '../../src/alerts/webhookPost';
 import { freePort } from '../helpers/freePort';
-import { WebhookReceiver } from './webhookReceiver';
+import { WebhookReceiver } from '../helpers/webhookReceiver';
 
 const message = alertMessage({ kind: 'urgent', ref: 'ABCD-EFGH-JKLM-NPQR', agency: 'barnsley-front-door' });
 
