@@ -1,15 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { Concern } from '../src/concerns/concern';
+import { randomBytes } from 'node:crypto';
 import type { ConcernStore } from '../src/concerns/concernStore';
 import { FileConcernStore } from '../src/concerns/fileConcernStore';
 import { RedisConcernStore } from '../src/concerns/redisConcernStore';
-import { newReference } from '../src/concerns/referenceCode';
-import { newTriageRecord } from '../src/triage/triageRecord';
 import { createLogger } from '../src/logging/logger';
 import { createRedisClient } from '../src/storage/redisClient';
+import { concern } from './benchConcern';
 import { percentile } from './percentile';
 
 /**
@@ -18,40 +16,6 @@ import { percentile } from './percentile';
  */
 const SUBMITS = 2000;
 const CONCURRENCY = 16;
-
-function concern(): Concern {
-  const at = new Date().toISOString();
-  return {
-    ref: newReference(),
-    submissionId: randomUUID(),
-    agency: 'sheffield-safeguarding-hub',
-    area: 'sheffield',
-    receivedAt: at,
-    urgent: false,
-    urgentReasons: [],
-    status: 'received',
-    statusChangedAt: at,
-    subject: 'child',
-    answers: {
-      worry: 'My son keeps going missing overnight and comes back with new trainers and a second phone.',
-      whoAtRisk: 'about 14, my son',
-      place: 'Hillsborough',
-      when: 'It keeps happening',
-      dangerNow: 'no',
-      peopleInvolved: 'older lads in a black car, one calls himself Tiny',
-      howTheyKnow: 'I saw it myself',
-      communicationNeeds: null,
-    },
-    reporter: { mode: 'anonymous' },
-    reporterRole: 'parent',
-    channel: 'webchat',
-    language: { code: 'en', confidence: 0.9, detectedBy: 'local' },
-    ownDetailsRemoved: 0,
-    additions: [],
-    questions: [],
-    triage: newTriageRecord(),
-  };
-}
 
 async function measure(name: string, store: ConcernStore): Promise<void> {
   const times: number[] = [];
