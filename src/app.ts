@@ -126,7 +126,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       { method: 'post', path: '/api/messages', handler: messagesHandler({ adapter, queue, runTurn: (c) => bot.run(c) }) },
       { method: 'get', path: '/healthz', handler: healthHandler() },
       { method: 'get', path: '/readyz', handler: readyHandler([storage], () => draining, { alerts: () => triage.alertStatus() }) },
-      ...triage.routes,
+      ...triage.routes, // the triage API, staff API and console (consoleRoutes), built in createTriage.ts
     ],
     logger,
   );

@@ -24,6 +24,7 @@ import { SessionStaffAuth } from './triage/auth/sessionStaffAuth';
 import { StaffCookie } from './triage/auth/staffCookie';
 import { ConcernAlerts } from './triage/concernAlerts';
 import { TriageService } from './triage/triageService';
+import { consoleRoutes } from './triage/console/consoleRoutes';
 
 export interface TriageParts {
   concerns: ConcernStore;
@@ -84,6 +85,7 @@ export function createTriage(config: Config, parts: TriageParts): Triage {
     routes: [
       ...triageApiRoutes(triage, auth),
       ...staffApiRoutes({ staff, audit, auth, sessions, now }),
+      ...consoleRoutes({ triage, auth, agencies: parts.agencies, now }),
     ],
     concernStored: (urgent) => {
       if (urgent) alerts.poke();

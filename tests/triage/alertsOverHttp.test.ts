@@ -51,8 +51,8 @@ describe('duty channel alerts from the running service', () => {
     for (const concern of [urgent, overdue]) expect(all).not.toContain(concern.answers.worry!);
     expect(all).not.toContain(elsewhere.ref); // Sheffield has no webhook configured
     // Recorded on each concern once the webhook said 200 (just after the post arrived).
-    await waitUntil(async () => (await t.store.get(urgent.ref))?.triage.alerts.urgent != null);
-    await waitUntil(async () => (await t.store.get(overdue.ref))?.triage.alerts.overdue != null);
+    await waitUntil(async () => Boolean((await t.store.get(urgent.ref))?.triage.alerts.urgent));
+    await waitUntil(async () => Boolean((await t.store.get(overdue.ref))?.triage.alerts.overdue));
     // Marked as sent: later polls send nothing again.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(receiver.received).toHaveLength(2);

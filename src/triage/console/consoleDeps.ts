@@ -1,0 +1,12 @@
+import type { AgencyDirectory } from '../../concerns/agencies';
+import type { StaffAuth } from '../auth/staffAuth';
+import type { TriageService } from '../triageService';
+
+/** What the console needs: the triage service, staff sign-in, and agency names. */
+export interface ConsoleDeps {
+  triage: TriageService;
+  auth: StaffAuth;
+  agencies: AgencyDirectory;
+  /** The clock for "due in 40 minutes" (pass the service's clock; defaults to the system's). */
+  now?: () => Date;
+}
