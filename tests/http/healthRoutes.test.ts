@@ -4,6 +4,9 @@ import { TEST_REDIS_URL } from '../helpers/redis';
 import { startTestApp, textsOf } from '../helpers/testApp';
 
 
+
+/** No webhooks configured: nothing delivered, nothing failing. */
+const NO_ALERTS = { healthy: true, failing: 0, delivered: 0, lastFailureAt: null, lastError: null };
 describe('health', () => {
   it('/healthz says alive; /readyz says ready on the embedded default', async () => {
     const t = await startTestApp();
@@ -11,7 +14,7 @@ describe('health', () => {
       expect(await (await fetch(`${t.url}/healthz`)).json()).toEqual({ status: 'ok' });
       const ready = await fetch(`${t.url}/readyz`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ status: 'ready', checks: { memory: true } });
+      expect(await ready.json()).toEqual({ status: 'ready', checks: { memory: true }, details: { alerts: NO_ALERTS } });
     } finally {
       await t.stop();
     }
@@ -26,7 +29,7 @@ describe('health', () => {
         res = await fetch(`${t.url}/readyz`);
       }
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ status: 'ready', checks: { redis: true } });
+      expect(await res.json()).toEqual({ status: 'ready', checks: { redis: true }, details: { alerts: NO_ALERTS } });
     } finally {
       await t.stop();
     }
@@ -37,7 +40,7 @@ describe('health', () => {
     try {
       const res = await fetch(`${t.url}/readyz`);
       expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ status: 'not_ready', checks: { redis: false } });
+      expect(await res.json()).toEqual({ status: 'not_ready', checks: { redis: false }, details: { alerts: NO_ALERTS } });
 
       const replies = await t.send(messageActivity('hi'));
       // Nothing could be cleared either, so it does not claim to have cleared anything.
