@@ -4,9 +4,8 @@ import type { ConcernStore } from '../src/concerns/concernStore';
 import { FileConcernStore } from '../src/concerns/fileConcernStore';
 import { RedisConcernStore } from '../src/concerns/redisConcernStore';
 import { createLogger } from '../src/logging/logger';
-import { createRedisClient } from '../src/storage/redisClient';
+import { connectForCli } from '../src/storage/connectForCli';
 
-const REDIS_WAIT_MS = 5000;
 
 /** Where the file store lives when there is no Redis (until the config schema has DATA_DIR). */
 function dataDir(): string {
@@ -20,19 +19,7 @@ async function openStore(config: Config): Promise<{ store: ConcernStore; close: 
     return { store, close: () => store.close() };
   }
   // Logs go to stderr so that stdout stays the listing (--json is parsed by other tools).
-  const client = createRedisClient(config.REDIS_URL, createLogger(config.LOG_LEVEL, process.stderr));
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_WAIT_MS / 1000} s`)), REDIS_WAIT_MS);
-  });
-  try {
-    await Promise.race([client.connect(), timeout]);
-  } catch (err) {
-    client.destroy();
-    throw err;
-  } finally {
-    clearTimeout(timer);
-  }
+  const client = await connectForCli(config.REDIS_URL, createLogger(config.LOG_LEVEL, process.stderr));
   return { store: new RedisConcernStore(client, config.REDIS_KEY_PREFIX), close: () => client.close() };
 }
 

@@ -12,9 +12,8 @@ import { addStaffAccount, disableStaffAccount } from '../src/staff/staffAdmin';
 import { formatCredential, formatStaffJson, formatStaffLines, parseStaffArgs, STAFF_USAGE, summariseStaff, UsageError, type StaffCommand } from '../src/staff/staffCli';
 import { DEFAULT_SESSION_TIMEOUTS } from '../src/staff/sessionStore';
 import type { StaffStore } from '../src/staff/staffStore';
-import { createRedisClient } from '../src/storage/redisClient';
+import { connectForCli } from '../src/storage/connectForCli';
 
-const REDIS_WAIT_MS = 5000;
 
 interface Stores {
   staff: StaffStore;
@@ -29,19 +28,7 @@ async function openStores(config: Config): Promise<Stores> {
     return { staff: new FileStaffStore(config.DATA_DIR), audit: new FileAuditLog(config.DATA_DIR), close: async () => undefined };
   }
   // Logs go to stderr so that stdout stays the output (--json is parsed by other tools).
-  const client = createRedisClient(config.REDIS_URL, createLogger(config.LOG_LEVEL, process.stderr));
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_WAIT_MS / 1000} s`)), REDIS_WAIT_MS);
-  });
-  try {
-    await Promise.race([client.connect(), timeout]);
-  } catch (err) {
-    client.destroy();
-    throw err;
-  } finally {
-    clearTimeout(timer);
-  }
+  const client = await connectForCli(config.REDIS_URL, createLogger(config.LOG_LEVEL, process.stderr));
   const prefix = config.REDIS_KEY_PREFIX;
   const sessions = new RedisSessionStore(client, prefix, DEFAULT_SESSION_TIMEOUTS);
   return {

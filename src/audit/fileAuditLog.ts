@@ -2,6 +2,7 @@ import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuditEntry, AuditLog } from './auditEntry';
 import { storedAuditEntry, validAuditEntry } from './auditErrors';
+import { syncDirectory } from '../storage/syncDirectory';
 
 const FILE = 'audit.jsonl';
 
@@ -84,11 +85,3 @@ export class FileAuditLog implements AuditLog {
   }
 }
 
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}

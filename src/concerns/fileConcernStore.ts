@@ -6,6 +6,7 @@ import { CorruptConcernError, ReferenceTakenError, validConcern } from './concer
 import type { SubmitResult } from './concernStore';
 import { UpdatingConcernStore } from './updatingConcernStore';
 import { applyUpdate, closedBefore, type ConcernUpdate } from './concernUpdates';
+import { syncDirectory } from '../storage/syncDirectory';
 
 const LOG_FILE = 'concerns.jsonl';
 
@@ -237,12 +238,3 @@ async function writeAll(handle: FileHandle, data: Buffer): Promise<void> {
   }
 }
 
-/** fsync of a directory makes a new or renamed entry in it durable (on Linux, where the service runs). */
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}

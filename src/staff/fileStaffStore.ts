@@ -3,6 +3,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { STAFF_ID, type StaffAccount } from './staffAccount';
+import { syncDirectory } from '../storage/syncDirectory';
 import {
   byAgencyThenId,
   disabled,
@@ -100,12 +101,3 @@ export class FileStaffStore implements StaffStore {
   }
 }
 
-/** fsync of a directory makes a renamed entry in it durable (on Linux, where the service runs). */
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}

@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Concern } from '../../src/concerns/concern';
 import { FileConcernStore } from '../../src/concerns/fileConcernStore';
 import { RedisConcernStore } from '../../src/concerns/redisConcernStore';
@@ -11,30 +9,9 @@ import { createLogger } from '../../src/logging/logger';
 import { createRedisClient } from '../../src/storage/redisClient';
 import { freeTexts, sampleConcern } from '../helpers/concerns';
 import { connectTestRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
+import { runScript, scriptPath } from '../helpers/cli';
 
-// `npm test` builds before jest runs; run `npm run build` first when running this file alone.
-const CLI = join(__dirname, '..', '..', 'dist', 'scripts', 'concerns.js');
-const run = promisify(execFile);
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built CLI with only the given environment (no REDIS_URL unless given). */
-async function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
-      timeout: 15_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+const cli = (args: string[], env: Record<string, string>) => runScript('concerns', args, env);
 
 function withText(agency: string, receivedAt: string): Concern {
   return sampleConcern({
@@ -65,7 +42,7 @@ function expectNoFreeText(output: string): void {
 }
 
 beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+  if (!existsSync(scriptPath('concerns'))) throw new Error(`${scriptPath('concerns')} is missing: run npm run build first`);
 });
 
 describe('npm run concerns (built CLI)', () => {

@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { FileAuditLog } from '../../src/audit/fileAuditLog';
 import { RedisAuditLog } from '../../src/audit/redisAuditLog';
 import { createLogger } from '../../src/logging/logger';
@@ -14,30 +12,9 @@ import { RedisStaffStore } from '../../src/staff/redisStaffStore';
 import { DEFAULT_SESSION_TIMEOUTS } from '../../src/staff/sessionStore';
 import { createRedisClient } from '../../src/storage/redisClient';
 import { connectTestRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
+import { runScript, scriptPath } from '../helpers/cli';
 
-// `npm test` builds before jest runs; run `npx tsc -p tsconfig.build.json` first when running this file alone.
-const CLI = join(__dirname, '..', '..', 'dist', 'scripts', 'staff.js');
-const run = promisify(execFile);
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built CLI with only the given environment (no REDIS_URL unless given). */
-async function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
-      timeout: 15_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+const cli = (args: string[], env: Record<string, string>) => runScript('staff', args, env);
 
 /** The sign-in name, password and token `add` printed. */
 function credentialIn(stdout: string): { id: string; password: string; token: string } {
@@ -46,7 +23,7 @@ function credentialIn(stdout: string): { id: string; password: string; token: st
 }
 
 beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npx tsc -p tsconfig.build.json first`);
+  if (!existsSync(scriptPath('staff'))) throw new Error(`${scriptPath('staff')} is missing: run npx tsc -p tsconfig.build.json first`);
 });
 
 describe('npm run staff (built CLI), without Redis', () => {

@@ -1,40 +1,24 @@
-import { createLogger } from '../../src/logging/logger';
 import { RedisSessionStore } from '../../src/staff/redisSessionStore';
 import { tokenHash } from '../../src/staff/sessionStore';
-import { createRedisClient, type RedisClient } from '../../src/storage/redisClient';
-import { connectTestRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
+import { useRedisFixture } from '../helpers/redis';
 import { describeSessionStoreContract, TIMEOUTS } from './sessionStoreContract';
 
-let helper: Awaited<ReturnType<typeof connectTestRedis>>;
-let client: RedisClient;
-let prefix: string;
-
-beforeAll(async () => {
-  helper = await connectTestRedis();
-});
-afterAll(async () => {
-  await helper.close();
-});
+const redis = useRedisFixture();
 
 async function makeStore(timeouts = TIMEOUTS): Promise<RedisSessionStore> {
-  prefix = uniquePrefix();
-  client = createRedisClient(TEST_REDIS_URL, createLogger('silent'));
-  await client.connect();
+  const { client, prefix } = await redis.open();
   return new RedisSessionStore(client, prefix, timeouts);
 }
 
-async function teardown(): Promise<void> {
-  await helper.clean(prefix);
-  if (client.isOpen) await client.close();
-}
+const teardown = () => redis.teardown();
 
 /** Every key under the prefix with its value (strings, set members), as one text. */
 async function dump(): Promise<string> {
   const parts: string[] = [];
-  for await (const keys of helper.client.scanIterator({ MATCH: `${prefix}*` })) {
+  for await (const keys of redis.helper.client.scanIterator({ MATCH: `${redis.prefix}*` })) {
     for (const key of keys) {
-      const type = await helper.client.type(key);
-      const value = type === 'set' ? (await helper.client.sMembers(key)).join(',') : await helper.client.get(key);
+      const type = await redis.helper.client.type(key);
+      const value = type === 'set' ? (await redis.helper.client.sMembers(key)).join(',') : await redis.helper.client.get(key);
       parts.push(`${key}=${value}`);
     }
   }
@@ -53,8 +37,8 @@ describe('RedisSessionStore in Redis', () => {
     await store.get(token, new Date());
     const stored = await dump();
     expect(stored).not.toContain(token);
-    expect(stored).toContain(`${prefix}session:${tokenHash(token)}=`);
-    expect(await helper.client.sMembers(`${prefix}sessions:a-person`)).toEqual([tokenHash(token)]);
+    expect(stored).toContain(`${redis.prefix}session:${tokenHash(token)}=`);
+    expect(await redis.helper.client.sMembers(`${redis.prefix}sessions:a-person`)).toEqual([tokenHash(token)]);
     // The CSRF token is stored (the console checks it), but is no key to the session.
     expect(await store.get(session.csrfToken, new Date())).toBeUndefined();
   });
@@ -62,13 +46,13 @@ describe('RedisSessionStore in Redis', () => {
   it('lets Redis expire the session after the idle time, and every get moves that on', async () => {
     store = await makeStore({ idleMs: 60_000, absoluteMs: 3_600_000 });
     const { token } = await store.create('a-person', new Date());
-    const key = `${prefix}session:${tokenHash(token)}`;
-    const ttl = await helper.client.pTTL(key);
+    const key = `${redis.prefix}session:${tokenHash(token)}`;
+    const ttl = await redis.helper.client.pTTL(key);
     expect(ttl).toBeGreaterThan(55_000);
     expect(ttl).toBeLessThanOrEqual(60_000);
-    await helper.client.pExpire(key, 5_000);
+    await redis.helper.client.pExpire(key, 5_000);
     await store.get(token, new Date());
-    expect(await helper.client.pTTL(key)).toBeGreaterThan(55_000);
+    expect(await redis.helper.client.pTTL(key)).toBeGreaterThan(55_000);
   });
 
   it('never lets the idle expiry run past the absolute limit', async () => {
@@ -76,7 +60,7 @@ describe('RedisSessionStore in Redis', () => {
     const created = new Date();
     const { token } = await store.create('a-person', created);
     await store.get(token, new Date(created.getTime() + 50_000));
-    expect(await helper.client.pTTL(`${prefix}session:${tokenHash(token)}`)).toBeLessThanOrEqual(40_000);
+    expect(await redis.helper.client.pTTL(`${redis.prefix}session:${tokenHash(token)}`)).toBeLessThanOrEqual(40_000);
   });
 
   it('removes an expired session and its set entry when it is read', async () => {
