@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { newTriageRecord, triageRecordSchema } from '../triage/triageRecord';
+import { newTriageRecord, QUESTION_LIMIT, triageRecordSchema } from '../triage/triageRecord';
 
 /** Where a concern is in triage, as duty staff move it along (the triage issue adds the moves). */
 export const CONCERN_STATUSES = ['received', 'being-looked-at', 'passed-on', 'closed'] as const;
@@ -29,7 +29,7 @@ const additionSchema = z.strictObject({ at: isoTime, text: z.string().min(1).max
 
 const questionSchema = z.strictObject({
   id: z.string().min(1).max(64),
-  text: z.string().min(1).max(1000),
+  text: z.string().min(1).max(QUESTION_LIMIT),
   askedAt: isoTime,
   answer: z.string().min(1).max(4000).nullable(),
   answeredAt: isoTime.nullable(),

@@ -21,6 +21,8 @@ export type RiskRating = (typeof RISK_RATINGS)[number];
 export const NOTE_LIMIT = 4000;
 export const RATIONALE_LIMIT = 1000;
 export const REASON_LIMIT = 500;
+/** Longest question staff leave for the reporter. */
+export const QUESTION_LIMIT = 1000;
 
 const isoTime = z.iso.datetime();
 const staffId = z.string().min(1).max(64);

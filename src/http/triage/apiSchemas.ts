@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONCERN_STATUSES } from '../../concerns/concern';
 import { STAFF_ROLES } from '../../staff/staffAccount';
-import { NOTE_LIMIT, OUTCOME_CATEGORIES, RATIONALE_LIMIT, REASON_LIMIT, RISK_RATINGS } from '../../triage/triageRecord';
+import { NOTE_LIMIT, OUTCOME_CATEGORIES, QUESTION_LIMIT, RATIONALE_LIMIT, REASON_LIMIT, RISK_RATINGS } from '../../triage/triageRecord';
 
 /** Free text from staff: trimmed, not empty, at most `limit` characters. */
 const text = (limit: number) => z.string().trim().min(1).max(limit);
@@ -17,7 +17,7 @@ export const queueQuerySchema = z.strictObject({
 /** claim, release and close take no fields (an empty body is fine). */
 export const emptyBodySchema = z.strictObject({});
 export const noteBodySchema = z.strictObject({ text: text(NOTE_LIMIT) });
-export const questionBodySchema = z.strictObject({ text: text(1000) });
+export const questionBodySchema = z.strictObject({ text: text(QUESTION_LIMIT) });
 export const outcomeBodySchema = z.strictObject({
   category: z.enum(OUTCOME_CATEGORIES),
   rag: z.enum(RISK_RATINGS),

@@ -2,7 +2,7 @@ import type { Agency } from '../../concerns/agencies';
 import { hasRole } from '../../staff/staffAccount';
 import type { Caller } from '../caller';
 import type { ConcernDetail } from '../triageService';
-import { NOTE_LIMIT, OUTCOME_CATEGORIES, RATIONALE_LIMIT, REASON_LIMIT, RISK_RATINGS } from '../triageRecord';
+import { NOTE_LIMIT, OUTCOME_CATEGORIES, QUESTION_LIMIT, RATIONALE_LIMIT, REASON_LIMIT, RISK_RATINGS } from '../triageRecord';
 import { csrfField, fieldError, hasFieldError, type PageError } from './govukParts';
 import { html, type Html } from './html';
 import { OUTCOME_LABELS, RISK_LABELS } from './labels';
@@ -19,7 +19,6 @@ export interface ActionsOptions {
 }
 
 /** The longest question for the reporter (the concern's question schema allows 1000 characters). */
-export const QUESTION_LIMIT = 1000;
 
 /** The id of the control each form field is entered in: error summaries link to it. */
 export const FIELD_IDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { CONCERN_STATUSES } from '../../concerns/concern';
 import { HttpError } from '../../http/httpError';
-import { NOTE_LIMIT, OUTCOME_CATEGORIES, RATIONALE_LIMIT, REASON_LIMIT, RISK_RATINGS } from '../triageRecord';
+import { NOTE_LIMIT, OUTCOME_CATEGORIES, QUESTION_LIMIT, RATIONALE_LIMIT, REASON_LIMIT, RISK_RATINGS } from '../triageRecord';
 import type { QueueFilter } from '../triageService';
 import { DONE_MESSAGES, type DoneCode } from './concernPage';
-import { FIELD_IDS, QUESTION_LIMIT } from './concernActions';
+import { FIELD_IDS } from './concernActions';
 import type { PageError } from './govukParts';
 
 /** Every console form, parsed strictly: a field we did not put in the form is a 400, not ignored. */
