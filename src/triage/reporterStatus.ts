@@ -8,9 +8,7 @@ import { PASSED_ON_OUTCOMES, type TriageRecord } from './triageRecord';
  */
 export function reporterStatus(triage: TriageRecord, closed: boolean): ConcernStatus {
   if (closed) return 'closed';
-  const referred = triage.outcome !== null && PASSED_ON_OUTCOMES.includes(triage.outcome.category);
-  if (referred || triage.transfers.length > 0 || triage.previousOutcomes.some((o) => PASSED_ON_OUTCOMES.includes(o.category))) {
-    return 'passed-on';
-  }
+  const decisions = triage.outcome ? [...triage.previousOutcomes, triage.outcome] : triage.previousOutcomes;
+  if (triage.transfers.length > 0 || decisions.some((o) => PASSED_ON_OUTCOMES.includes(o.category))) return 'passed-on';
   return triage.acknowledgedAt === null ? 'received' : 'being-looked-at';
 }

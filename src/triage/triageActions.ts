@@ -61,6 +61,8 @@ export const recordOutcome =
 export const transfer =
   (to: string, reason: string): TriageAction =>
   (concern, ctx) => {
+    // Another agency's concern is not found before it is forbidden: a refusal must not say it exists.
+    ownAgency(concern, ctx);
     if (!hasRole(ctx.caller.role, 'manager')) {
       throw new TriageError('forbidden', 'manager_only', 'Only a manager can transfer a concern to another agency.');
     }

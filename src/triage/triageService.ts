@@ -106,12 +106,14 @@ export class TriageService {
     audited: AuditAction,
     detail: Record<string, string>,
   ): Promise<ConcernDetail> {
-    const own = await this.own(caller, ref);
+    const normalised = normaliseReference(ref);
+    if (normalised === undefined) throw notFound();
     const now = this.deps.now();
     const ctx = { caller, now, claimMinutes: this.deps.claimMinutes };
-    const updated = await this.deps.store.updateTriage(own.ref, (concern) => action(concern, ctx), now);
+    // Every action refuses another agency's concern as not found, inside the atomic change: no read first.
+    const updated = await this.deps.store.updateTriage(normalised, (concern) => action(concern, ctx), now);
     if (!updated) throw notFound();
-    await this.record(caller, audited, own.ref, detail);
+    await this.record(caller, audited, normalised, detail);
     return this.detail(updated);
   }
 
