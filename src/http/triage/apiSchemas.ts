@@ -24,4 +24,16 @@ export const outcomeBodySchema = z.strictObject({
   rationale: text(RATIONALE_LIMIT),
 });
 export const transferBodySchema = z.strictObject({ to: z.string().regex(/^[a-z0-9-]{1,64}$/), reason: text(REASON_LIMIT) });
+
+/** The body each action on a concern takes: the routes parse with these, the OpenAPI document shows them. */
+export const actionBodySchemas = {
+  claim: emptyBodySchema,
+  release: emptyBodySchema,
+  notes: noteBodySchema,
+  question: questionBodySchema,
+  outcome: outcomeBodySchema,
+  transfer: transferBodySchema,
+  close: emptyBodySchema,
+} as const;
+
 export const newStaffBodySchema = z.strictObject({ name: text(100), role: z.enum(STAFF_ROLES).default('duty') });

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import type { ZodType } from 'zod';
+import type { z, ZodType } from 'zod';
 import { HttpError } from '../httpError';
 import { readJsonBody } from '../readJsonBody';
 import { setStaffSecurityHeaders } from '../securityHeaders';
@@ -8,34 +8,25 @@ import type { Caller } from '../../triage/caller';
 import type { StaffAuth } from '../../triage/auth/staffAuth';
 import type { ConcernDetail, TriageService } from '../../triage/triageService';
 import { apiCaller } from './apiCaller';
-import {
-  emptyBodySchema,
-  noteBodySchema,
-  outcomeBodySchema,
-  questionBodySchema,
-  queueQuerySchema,
-  transferBodySchema,
-} from './apiSchemas';
+import { actionBodySchemas, queueQuerySchema } from './apiSchemas';
 import { openApiDocument } from './openApi';
 
 /** Staff bodies are small: a note of 4,000 characters fits many times over. */
 const MAX_BODY_BYTES = 32 * 1024;
-export const API_BASE = '/api/triage';
+const API_BASE = '/api/triage';
 
-type Action = (triage: TriageService, caller: Caller, ref: string, body: never) => Promise<ConcernDetail>;
+type Bodies = { [name in keyof typeof actionBodySchemas]: z.output<(typeof actionBodySchemas)[name]> };
 
-/** The POST actions on one concern: the body each takes and what it does. */
-const ACTIONS: ReadonlyArray<{ name: string; schema: ZodType; run: Action }> = [
-  { name: 'claim', schema: emptyBodySchema, run: (t, c, ref) => t.claim(c, ref) },
-  { name: 'release', schema: emptyBodySchema, run: (t, c, ref) => t.release(c, ref) },
-  { name: 'notes', schema: noteBodySchema, run: (t, c, ref, b: { text: string }) => t.addNote(c, ref, b.text) },
-  { name: 'question', schema: questionBodySchema, run: (t, c, ref, b: { text: string }) => t.askReporter(c, ref, b.text) },
-  { name: 'outcome', schema: outcomeBodySchema, run: (t, c, ref, b: Parameters<TriageService['recordOutcome']>[2]) => t.recordOutcome(c, ref, b) },
-  { name: 'transfer', schema: transferBodySchema, run: (t, c, ref, b: { to: string; reason: string }) => t.transfer(c, ref, b.to, b.reason) },
-  { name: 'close', schema: emptyBodySchema, run: (t, c, ref) => t.close(c, ref) },
-];
-
-export const ACTION_NAMES = ACTIONS.map((a) => a.name);
+/** What each POST action on one concern does with its parsed body (actionBodySchemas says which body). */
+const ACTIONS: { [name in keyof Bodies]: (t: TriageService, c: Caller, ref: string, body: Bodies[name]) => Promise<ConcernDetail> } = {
+  claim: (t, c, ref) => t.claim(c, ref),
+  release: (t, c, ref) => t.release(c, ref),
+  notes: (t, c, ref, b) => t.addNote(c, ref, b.text),
+  question: (t, c, ref, b) => t.askReporter(c, ref, b.text),
+  outcome: (t, c, ref, b) => t.recordOutcome(c, ref, b),
+  transfer: (t, c, ref, b) => t.transfer(c, ref, b.to, b.reason),
+  close: (t, c, ref) => t.close(c, ref),
+};
 
 /** The triage API: JSON in and out, every body and query parsed strictly, every answer no-store. */
 export function triageApiRoutes(triage: TriageService, auth: StaffAuth): Route[] {
@@ -77,15 +68,16 @@ export function triageApiRoutes(triage: TriageService, auth: StaffAuth): Route[]
       },
     },
   ];
-  for (const action of ACTIONS) {
+  for (const name of Object.keys(ACTIONS) as Array<keyof Bodies>) {
+    const run = ACTIONS[name] as (t: TriageService, c: Caller, ref: string, body: unknown) => Promise<ConcernDetail>;
     routes.push({
       method: 'post',
-      path: `${API_BASE}/concerns/:ref/${action.name}`,
+      path: `${API_BASE}/concerns/:ref/${name}`,
       handler: async (req, res) => {
         setStaffSecurityHeaders(res);
         const caller = await apiCaller(req, auth, true);
-        const body = parse(action.schema, await readJsonBody(req, MAX_BODY_BYTES, { emptyAs: {} }), 'body');
-        sendDetail(res, await action.run(triage, caller, refOf(req), body as never));
+        const body = parse<unknown>(actionBodySchemas[name], await readJsonBody(req, MAX_BODY_BYTES, { emptyAs: {} }), 'body');
+        sendDetail(res, await run(triage, caller, refOf(req), body));
       },
     });
   }
