@@ -3,7 +3,7 @@ import type { AuditLog } from './audit/auditEntry';
 import { FileAuditLog } from './audit/fileAuditLog';
 import { RedisAuditLog } from './audit/redisAuditLog';
 import { AlertDispatcher, type AlertStatus } from './alerts/webhookAlerter';
-import { checkWebhookAgencies, parseAlertWebhooks } from './alerts/webhookConfig';
+import { checkWebhookAgencies } from './alerts/webhookConfig';
 import type { BankHolidayCalendar } from './calendar/bankHolidays';
 import type { AgencyDirectory } from './concerns/agencies';
 import type { ConcernStore } from './concerns/concernStore';
@@ -52,7 +52,7 @@ const CLIENT_MAX_FAILURES = 50;
 export function createTriage(config: Config, parts: TriageParts): Triage {
   const { redis, now } = parts;
   const prefix = config.REDIS_KEY_PREFIX;
-  const webhooks = parseAlertWebhooks(config.ALERT_WEBHOOKS);
+  const webhooks = config.ALERT_WEBHOOKS;
   checkWebhookAgencies(webhooks, parts.agencies.all().map((a) => a.id));
   const timeouts = { idleMs: config.TRIAGE_SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.TRIAGE_SESSION_MAX_HOURS * 3600_000 };
   // Limiter keys are keyed hashes; without a configured key, a random one per process.

@@ -45,7 +45,15 @@ export const configSchema = z
     // Secure cookies need TLS: on by default in production (behind TLS), off for local http.
     TRIAGE_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
     // {"agency-id": "https://hooks.slack.com/..."}: where new urgent and overdue concerns are announced.
-    ALERT_WEBHOOKS: optionalString,
+    ALERT_WEBHOOKS: optionalString.transform((raw, ctx) => {
+      try {
+        return parseAlertWebhooks(raw);
+      } catch (err) {
+        // The message names the entry at fault and never a URL (they hold secrets).
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message.replace(/^ALERT_WEBHOOKS\.?\s*/, '') : 'is not valid' });
+        return z.NEVER;
+      }
+    }),
     ALERT_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   })
   .superRefine((c, ctx) => {
@@ -72,11 +80,6 @@ export const configSchema = z
     }
     if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
-    }
-    try {
-      parseAlertWebhooks(c.ALERT_WEBHOOKS);
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', path: ['ALERT_WEBHOOKS'], message: err instanceof Error ? err.message.replace(/^ALERT_WEBHOOKS\.?\s*/, '') : 'is not valid' });
     }
     if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
