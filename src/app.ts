@@ -29,6 +29,7 @@ import { loadShellContent } from './shell/shellContent';
 import { FrontDoorDirectory } from './signposting/frontDoors';
 import { LocalHelp } from './signposting/localHelp';
 import { ServiceDirectory } from './signposting/serviceDirectory';
+import { webChatRoutes } from './webchat/webChatRoutes';
 import { MemoryStorage } from './storage/memoryStorage';
 import type { ReadinessProbe } from './storage/readinessProbe';
 import { createRedisClient, type RedisClient } from './storage/redisClient';
@@ -127,6 +128,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       { method: 'get', path: '/healthz', handler: healthHandler() },
       { method: 'get', path: '/readyz', handler: readyHandler([storage], () => draining, { alerts: () => triage.alertStatus() }) },
       ...triage.routes, // the triage API, staff API and console (consoleRoutes), built in createTriage.ts
+      ...webChatRoutes(config, { builtInWebSocket: false }), // the demo page, the chat page, /embed.js and Web Chat from our own origin
     ],
     logger,
   );

@@ -55,6 +55,27 @@ export const configSchema = z
       }
     }),
     ALERT_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    // Web chat. With DIRECTLINE_SECRET set the page talks to Azure's Direct Line (the secret stays here and
+    // buys short-lived tokens); without it, to the built-in Direct Line at /v3/directline.
+    DIRECTLINE_SECRET: optionalString,
+    DIRECTLINE_ENDPOINT: z.url({ protocol: /^https?$/ }).default('https://directline.botframework.com/v3/directline'),
+    // The built-in Direct Line: idle conversations end after this many minutes; tokens last this long.
+    DIRECTLINE_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(20),
+    DIRECTLINE_TOKEN_MINUTES: z.coerce.number().int().min(2).max(24 * 60).default(30),
+    DIRECTLINE_MAX_CONVERSATIONS: z.coerce.number().int().min(1).default(5000),
+    // How many conversations one client may start per 10 minutes, and messages per conversation per minute.
+    DIRECTLINE_STARTS_PER_CLIENT: z.coerce.number().int().min(1).default(20),
+    DIRECTLINE_POSTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    // Reverse proxies in front of the service (their X-Forwarded-For entries are trusted for rate limits).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    // Where "Exit this page" and Shift pressed three times take the visitor (as GOV.UK's component does).
+    WEBCHAT_EXIT_URL: z.url({ protocol: /^https?$/ }).default('https://www.bbc.co.uk/weather'),
+    // Sites allowed to embed the chat (space-separated origins, e.g. "https://www.sheffield.gov.uk").
+    WEBCHAT_EMBED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((raw) => raw.split(/\s+/).filter(Boolean))
+      .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin))),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'production') return;

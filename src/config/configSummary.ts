@@ -21,6 +21,9 @@ export function redactedSummary(config: Config): Record<string, string | number>
     LOG_HASH_KEY: config.LOG_HASH_KEY ? 'set' : 'unset (random per process)',
     triage: `due in ${config.TRIAGE_WORKING_DAYS} working day(s), urgent ${config.TRIAGE_URGENT_MINUTES} min, claims ${config.TRIAGE_CLAIM_MINUTES} min`,
     staffSessions: `idle ${config.TRIAGE_SESSION_IDLE_MINUTES} min, at most ${config.TRIAGE_SESSION_MAX_HOURS} h, secure cookies ${secureCookies(config) ? 'on' : 'off'}`,
+    webChat: config.DIRECTLINE_SECRET ? `azure direct line ${new URL(config.DIRECTLINE_ENDPOINT).host}` : 'built-in direct line (/v3/directline)',
+    DIRECTLINE_SECRET: config.DIRECTLINE_SECRET ? 'set' : 'unset',
+    WEBCHAT_EMBED_ORIGINS: config.WEBCHAT_EMBED_ORIGINS.join(' ') || '(this site only)',
     ALERT_WEBHOOKS: Object.keys(config.ALERT_WEBHOOKS).length > 0 ? `set for ${Object.keys(config.ALERT_WEBHOOKS).length} agencies` : 'unset (no alerts)',
   };
 }
