@@ -21,6 +21,9 @@ import { RedisConcernStore } from './concerns/redisConcernStore';
 import { loadReportContent } from './concerns/reportContent';
 import { RetentionSweep } from './concerns/retentionSweep';
 import { createTriage } from './createTriage';
+import { azureTokenRoute } from './directline/azureTokenRoute';
+import { createDirectLine, type DirectLine } from './directline/createDirectLine';
+import { RateWindow } from './directline/rateWindow';
 import { createLanguageService } from './language/createLanguageService';
 import { loadKnowledgeBase } from './knowledge/loadKnowledgeBase';
 import { loadQuestionContent } from './knowledge/questionContent';
@@ -47,6 +50,8 @@ export interface App {
   /** Graceful stop: refuse new requests, finish turns in flight, close Redis. */
   stop(): Promise<void>;
   readonly server: Server;
+  /** The built-in Direct Line (absent when Azure's is configured), for tests and benchmarks. */
+  readonly directLine?: DirectLine;
 }
 
 /** How long start-up waits for Redis before serving anyway (readiness then says 503 until it answers). */
@@ -112,15 +117,32 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     ttlHours: config.CONVERSATION_TTL_HOURS,
   });
   const adapter = createAdapter(config);
-  adapter.onTurnError = createTurnErrorHandler({
+  const onTurnError = createTurnErrorHandler({
     logger,
     hashId,
     clearConversation: (context) => bot.clearConversation(context),
     apology: content.turnError,
     unavailable: content.unavailable,
   });
+  adapter.onTurnError = onTurnError;
 
   const queue = new TurnQueue();
+  // Web chat: Azure's Direct Line when a secret is set (the browser gets tokens from us), else our own.
+  const directLine = config.DIRECTLINE_SECRET
+    ? undefined
+    : createDirectLine(config, { logger, runTurn: (c) => bot.run(c), queue: (id, turn) => queue.run(id, turn), onTurnError, now });
+  directLine?.start();
+  const chatRoutes = config.DIRECTLINE_SECRET
+    ? [
+        azureTokenRoute({
+          secret: config.DIRECTLINE_SECRET,
+          endpoint: config.DIRECTLINE_ENDPOINT,
+          starts: new RateWindow(config.DIRECTLINE_STARTS_PER_CLIENT, 10 * 60_000),
+          trustedProxyHops: config.TRUSTED_PROXY_HOPS,
+          logger,
+        }),
+      ]
+    : (directLine?.routes ?? []);
   let draining = false;
   const server = createServer(
     [
@@ -128,13 +150,16 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       { method: 'get', path: '/healthz', handler: healthHandler() },
       { method: 'get', path: '/readyz', handler: readyHandler([storage], () => draining, { alerts: () => triage.alertStatus() }) },
       ...triage.routes, // the triage API, staff API and console (consoleRoutes), built in createTriage.ts
-      ...webChatRoutes(config, { builtInWebSocket: false }), // the demo page, the chat page, /embed.js and Web Chat from our own origin
+      ...chatRoutes, // the built-in Direct Line (/v3/directline) or the Azure token route
+      ...webChatRoutes(config, { builtInWebSocket: config.DIRECTLINE_WEBSOCKET }), // the demo page, the chat page, /embed.js and Web Chat from our own origin
     ],
     logger,
   );
+  directLine?.attachStream(server.server);
 
   return {
     server,
+    directLine,
     listen: () =>
       new Promise((resolve) => {
         server.listen(config.PORT, config.HOST, () => {
@@ -144,6 +169,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       }),
     stop: async () => {
       draining = true;
+      directLine?.stop(); // ends the idle sweep and closes open streams (they would hold close() open)
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       const deadline = Date.now() + config.SHUTDOWN_GRACE_SECONDS * 1000;
       // Keep-alive connections hold close() open: drop each one as soon as it has no request in flight.

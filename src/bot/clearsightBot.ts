@@ -1,4 +1,4 @@
-import { ActivityHandler, type ConversationState, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, type ConversationState, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { ConversationProfile, ProfileAccessor } from '../../dialogs/conversationProfile';
 import { DialogIds } from '../../dialogs/dialogIds';
@@ -54,6 +54,8 @@ export class ClearsightBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    // The chat was closed (or left idle until it ended): forget the conversation, draft report and all.
+    if (context.activity.type === ActivityTypes.EndOfConversation) return this.clearConversation(context);
     await super.run(context);
     // Always written: almost every turn changes the dialog state anyway, forcing skips one of the SDK's
     // three state hashes per turn, and each write restarts the conversation's expiry (TTL) from now.

@@ -62,6 +62,9 @@ export const configSchema = z
     // The built-in Direct Line: idle conversations end after this many minutes; tokens last this long.
     DIRECTLINE_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(20),
     DIRECTLINE_TOKEN_MINUTES: z.coerce.number().int().min(2).max(24 * 60).default(30),
+    // Push activities over a WebSocket instead of letting the browser poll once a second. Only turn on when
+    // every proxy in front of the service passes WebSocket upgrades: the client does not fall back to polling.
+    DIRECTLINE_WEBSOCKET: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     DIRECTLINE_MAX_CONVERSATIONS: z.coerce.number().int().min(1).default(5000),
     // How many conversations one client may start per 10 minutes, and messages per conversation per minute.
     DIRECTLINE_STARTS_PER_CLIENT: z.coerce.number().int().min(1).default(20),

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createApp, type App } from '../../src/app';
+import { createApp, type App, type AppOptions } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config/config';
 import { createLogger } from '../../src/logging/logger';
 
@@ -31,12 +31,12 @@ export interface RunningApp {
 }
 
 /** Starts the real service on a free port with the given environment (as strings, like process.env). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<RunningApp> {
   // Concerns go to a fresh temporary directory unless the test says otherwise (or uses Redis).
   const dataDir = mkdtempSync(join(tmpdir(), 'clearsight-app-'));
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', DATA_DIR: dataDir, ...env });
   const logs = new LogCapture();
-  const app = await createApp(config, createLogger(config.LOG_LEVEL, logs));
+  const app = await createApp(config, createLogger(config.LOG_LEVEL, logs), options);
   const url = await app.listen();
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${url}/api/messages`, {

@@ -1,0 +1,80 @@
+import type { Server } from 'node:http';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Config } from '../config/config';
+import type { Route } from '../http/server';
+import type { Logger } from '../logging/logger';
+import { errorSummary } from '../logging/logger';
+import { ConversationFeed } from './conversationFeed';
+import { DirectLineAdapter } from './directLineAdapter';
+import { directLineRoutes } from './directLineRoutes';
+import { attachDirectLineStream } from './directLineStream';
+import { DirectLineService } from './directLineService';
+import { DirectLineTokens } from './directLineTokens';
+import { RateWindow } from './rateWindow';
+
+export interface DirectLineDeps {
+  logger: Logger;
+  /** The bot's turn (the same bot as /api/messages). */
+  runTurn: (context: TurnContext) => Promise<void>;
+  /** Serialises the turns of one conversation (the app's TurnQueue). */
+  queue: <T>(conversationId: string, turn: () => Promise<T>) => Promise<T>;
+  onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+  now?: () => Date;
+}
+
+export interface DirectLine {
+  routes: Route[];
+  service: DirectLineService;
+  feed: ConversationFeed;
+  start(): void;
+  /** Serves the WebSocket stream on the app's HTTP server (when DIRECTLINE_WEBSOCKET is on). */
+  attachStream(server: Server): void;
+  stop(): void;
+}
+
+/** Undelivered activities kept per conversation (a browser that stops collecting loses the oldest). */
+const MAX_PENDING_ACTIVITIES = 200;
+
+/** Builds the built-in Direct Line from the config. */
+export function createDirectLine(config: Config, deps: DirectLineDeps): DirectLine {
+  const clock = deps.now ?? (() => new Date());
+  const ms = () => clock().getTime();
+  const feed = new ConversationFeed(
+    { maxConversations: config.DIRECTLINE_MAX_CONVERSATIONS, idleMs: config.DIRECTLINE_IDLE_MINUTES * 60_000, maxActivities: MAX_PENDING_ACTIVITIES },
+    ms,
+  );
+  const adapter = new DirectLineAdapter(feed, clock);
+  adapter.onTurnError = deps.onTurnError;
+  const runTurn = (activity: Partial<Activity>) =>
+    deps.queue(activity.conversation?.id ?? '', () => adapter.processActivity(activity, deps.runTurn));
+  const service = new DirectLineService({
+    feed,
+    tokens: new DirectLineTokens(config.DIRECTLINE_TOKEN_MINUTES * 60_000, ms),
+    adapter,
+    runTurn,
+    starts: new RateWindow(config.DIRECTLINE_STARTS_PER_CLIENT, 10 * 60_000, ms),
+    posts: new RateWindow(config.DIRECTLINE_POSTS_PER_MINUTE, 60_000, ms),
+    logger: deps.logger,
+    now: clock,
+  });
+  let sweep: NodeJS.Timeout | undefined;
+  let stream: { close: () => void } | undefined;
+  return {
+    routes: directLineRoutes({ service, trustedProxyHops: config.TRUSTED_PROXY_HOPS, webSocket: config.DIRECTLINE_WEBSOCKET }),
+    service,
+    feed,
+    start() {
+      sweep = setInterval(() => {
+        service.endIdle().catch((err: unknown) => deps.logger.warn({ code: 'DIRECTLINE_SWEEP_FAILED', err: errorSummary(err) }, 'idle sweep failed'));
+      }, 60_000);
+      sweep.unref();
+    },
+    attachStream(server) {
+      if (config.DIRECTLINE_WEBSOCKET) stream = attachDirectLineStream(server, service, deps.logger);
+    },
+    stop() {
+      clearInterval(sweep);
+      stream?.close();
+    },
+  };
+}

@@ -1,0 +1,188 @@
+import type { Activity } from 'botbuilder';
+import type { Logger } from '../logging/logger';
+import { errorSummary } from '../logging/logger';
+import { HttpError } from '../http/httpError';
+import { BOT_ACCOUNT, DIRECT_LINE_CHANNEL, type DirectLineAdapter } from './directLineAdapter';
+import type { ActivitySet, ConversationFeed, ConversationInfo, FeedListener } from './conversationFeed';
+import type { DirectLineTokens } from './directLineTokens';
+import { keptFields, type PostedActivity } from './postedActivity';
+import type { RateWindow } from './rateWindow';
+
+/** What starting, reconnecting and refreshing answer (Direct Line 3.0's Conversation object). */
+export interface ConversationGrant {
+  conversationId: string;
+  token: string;
+  expires_in: number;
+  streamUrl?: string;
+}
+
+export interface DirectLineServiceDeps {
+  feed: ConversationFeed;
+  tokens: DirectLineTokens;
+  adapter: DirectLineAdapter;
+  /** Runs one bot turn for this conversation, after any turn already running for it. */
+  runTurn: (activity: Partial<Activity>) => Promise<void>;
+  /** Conversations started per client address. */
+  starts: RateWindow;
+  /** Activities posted per conversation. */
+  posts: RateWindow;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** The service URL the bot sees on built-in Direct Line activities (never called: replies go to the feed). */
+const SERVICE_URL = 'https://directline.clearsight.invalid/';
+
+/**
+ * The built-in Direct Line 3.0, without HTTP: starting conversations, taking the browser's activities to
+ * the bot and handing back what the bot said. Every refusal is an HttpError with the status the official
+ * client expects (403: the token is bad or expired, 404: the conversation has ended, 429: too fast).
+ */
+export class DirectLineService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: DirectLineServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** Starts a conversation and runs the bot's welcome (a conversationUpdate) before answering. */
+  async start(clientAddress: string, locale: string | undefined, streamUrl?: (conversationId: string, token: string) => string): Promise<ConversationGrant> {
+    const verdict = this.deps.starts.hit(clientAddress);
+    if (!verdict.allowed) {
+      throw new HttpError(429, 'too_many_requests', 'Too many chats started from here. Please wait a little and try again.', {
+        'Retry-After': String(verdict.retryAfterSeconds),
+      });
+    }
+    const conversation = this.deps.feed.open(locale);
+    if (!conversation) {
+      this.deps.logger.warn({ code: 'DIRECTLINE_FULL', conversations: this.deps.feed.size }, 'built-in Direct Line is at its conversation limit');
+      throw new HttpError(503, 'busy', 'The chat is very busy. Please try again in a minute. If someone is in danger, ring 999.', { 'Retry-After': '60' });
+    }
+    await this.deps.runTurn({
+      ...this.envelope(conversation),
+      type: 'conversationUpdate',
+      membersAdded: [{ id: conversation.userId, role: 'user' }, { ...BOT_ACCOUNT }],
+    } as Partial<Activity>);
+    return this.grant(conversation.conversationId, streamUrl);
+  }
+
+  /** Reconnecting (Direct Line's GET /conversations/{id}): a fresh token and stream for the same conversation. */
+  reconnect(token: string | undefined, conversationId: string, streamUrl?: (conversationId: string, token: string) => string): ConversationGrant {
+    this.open(token, conversationId);
+    return this.grant(conversationId, streamUrl);
+  }
+
+  /** A fresh token for the conversation the given token opens. */
+  refresh(token: string | undefined): ConversationGrant {
+    const conversationId = this.conversationOf(token);
+    if (!this.deps.feed.touch(conversationId)) throw ended();
+    return this.grant(conversationId);
+  }
+
+  /** The activities after the watermark (which confirms everything up to it arrived). */
+  activities(token: string | undefined, conversationId: string, watermark: number): ActivitySet {
+    this.open(token, conversationId);
+    const set = this.deps.feed.since(conversationId, watermark);
+    if (!set) throw ended();
+    return set;
+  }
+
+  /**
+   * Opens a stream: the activities after the watermark, then every new one as it comes. Subscribing and
+   * reading the backlog happen together, so nothing added in between is missed or sent twice.
+   */
+  openStream(token: string | undefined, conversationId: string, watermark: number, listener: FeedListener): { backlog: ActivitySet; close: () => void } {
+    this.open(token, conversationId);
+    const backlog = this.deps.feed.since(conversationId, watermark);
+    const unsubscribe = this.deps.feed.subscribe(conversationId, listener);
+    if (!backlog || !unsubscribe) throw ended();
+    return {
+      backlog,
+      close: () => {
+        unsubscribe();
+        this.deps.feed.touch(conversationId); // idle time counts from when the stream closed
+      },
+    };
+  }
+
+  /** The stream's client is still there (its keep-alive message arrived). */
+  keepAlive(conversationId: string): void {
+    this.deps.feed.touch(conversationId);
+  }
+
+  /**
+   * Takes an activity from the browser: echoes it into the feed (the client matches it by clientActivityID),
+   * runs the bot's turn, and answers with its id once the bot has answered. endOfConversation ends it all.
+   */
+  async post(token: string | undefined, conversationId: string, posted: PostedActivity): Promise<{ id: string }> {
+    const conversation = this.open(token, conversationId);
+    const verdict = this.deps.posts.hit(conversationId);
+    if (!verdict.allowed) {
+      throw new HttpError(429, 'too_many_requests', 'Messages are arriving too fast. Please wait a moment.', { 'Retry-After': String(verdict.retryAfterSeconds) });
+    }
+    if (posted.type === 'typing') return { id: `${conversationId}|typing` };
+    const activity = { ...this.envelope(conversation), ...keptFields(posted) } as Partial<Activity>;
+    if (posted.type === 'endOfConversation') {
+      // The chat was closed: the bot forgets the conversation, then the feed drops it.
+      this.deps.feed.end(conversationId);
+      await this.deps.runTurn(activity);
+      return { id: `${conversationId}|end` };
+    }
+    const echoed = this.deps.feed.append(conversationId, { ...activity, type: posted.type, serviceUrl: undefined, recipient: undefined });
+    if (!echoed) throw ended();
+    await this.deps.runTurn({ ...activity, id: echoed.id });
+    return { id: echoed.id };
+  }
+
+  /** Ends idle conversations and tells the bot, so it forgets them too. */
+  async endIdle(): Promise<number> {
+    const idle = this.deps.feed.endIdle();
+    for (const conversation of idle) {
+      await this.deps.runTurn({ ...this.envelope(conversation), type: 'endOfConversation', code: 'userTimeout' } as Partial<Activity>).catch((err: unknown) =>
+        this.deps.logger.warn({ code: 'DIRECTLINE_END_FAILED', err: errorSummary(err) }, 'could not tell the bot a conversation ended'),
+      );
+    }
+    return idle.length;
+  }
+
+  /** The conversation a token opens, if it is the one asked for and it is still open. */
+  private open(token: string | undefined, conversationId: string): ConversationInfo {
+    if (this.conversationOf(token) !== conversationId) throw forbidden();
+    const conversation = this.deps.feed.touch(conversationId);
+    if (!conversation) throw ended();
+    return conversation;
+  }
+
+  private conversationOf(token: string | undefined): string {
+    if (!token) throw new HttpError(401, 'unauthorized', 'A Direct Line token is needed.', { 'WWW-Authenticate': 'Bearer' });
+    const check = this.deps.tokens.check(token);
+    if (!check.ok) throw check.reason === 'expired' ? new HttpError(403, 'token_expired', 'The token has expired.') : forbidden();
+    return check.conversationId;
+  }
+
+  private grant(conversationId: string, streamUrl?: (conversationId: string, token: string) => string): ConversationGrant {
+    const { token, expiresIn } = this.deps.tokens.issue(conversationId);
+    return { conversationId, token, expires_in: expiresIn, ...(streamUrl ? { streamUrl: streamUrl(conversationId, token) } : {}) };
+  }
+
+  /** Who, where and when, set by the server whatever the browser claimed. */
+  private envelope(conversation: ConversationInfo): Record<string, unknown> {
+    return {
+      channelId: DIRECT_LINE_CHANNEL,
+      serviceUrl: SERVICE_URL,
+      conversation: { id: conversation.conversationId },
+      from: { id: conversation.userId, role: 'user' },
+      recipient: { ...BOT_ACCOUNT },
+      timestamp: this.now().toISOString(),
+      ...(conversation.locale ? { locale: conversation.locale } : {}),
+    };
+  }
+}
+
+function forbidden(): HttpError {
+  return new HttpError(403, 'forbidden', 'The token does not open this conversation.');
+}
+
+function ended(): HttpError {
+  return new HttpError(404, 'conversation_ended', 'This conversation has ended.');
+}
