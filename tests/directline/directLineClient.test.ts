@@ -54,6 +54,15 @@ describe('built-in Direct Line with the official client', () => {
     expect(c.received.indexOf(echo)).toBeLessThan(c.received.indexOf(answer));
   });
 
+  it('answers a question about privacy with how to browse safely and leave fast (the promise the page keeps)', async () => {
+    const c = client();
+    await c.waitFor(isWelcome, 'the welcome');
+    const id = await c.say('is this chat private? will this show in my history');
+    const answer = await c.waitFor((a) => a.from.role === 'bot' && a.replyToId === id && /private browsing/i.test(a.text ?? ''), 'the privacy answer');
+    expect(answer.text).toMatch(/clear your history/i);
+    expect(answer.text).toMatch(/Exit button or press Shift three times/);
+  });
+
   it('resumes from a watermark: a new client with the conversation, token and watermark gets only what came after', async () => {
     const first = client();
     await first.waitFor(isWelcome, 'the welcome');

@@ -11,10 +11,13 @@ g.WebSocket ??= WebSocket;
 export { ConnectionStatus };
 export type { Activity };
 
+/** An activity as it arrives on the wire, with the fields the library's types leave out. */
+export type WireActivity = Activity & { recipient?: { id: string; role?: string }; replyToId?: string; text?: string };
+
 /** The real Direct Line client against a running app, recording everything it receives. */
 export class DirectLineClient {
   readonly line: DirectLine;
-  readonly received: Activity[] = [];
+  readonly received: WireActivity[] = [];
   readonly statuses: ConnectionStatus[] = [];
   /** Errors the activity stream ended with ("failed to connect", "conversation ended"). */
   readonly errors: string[] = [];
@@ -59,7 +62,7 @@ export class DirectLineClient {
   }
 
   /** Waits until an activity received satisfies the predicate, and returns it. */
-  async waitFor(predicate: (a: Activity) => boolean, what: string, timeoutMs = 10_000): Promise<Activity> {
+  async waitFor(predicate: (a: WireActivity) => boolean, what: string, timeoutMs = 10_000): Promise<WireActivity> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.received.find(predicate);
