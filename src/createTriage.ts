@@ -85,7 +85,7 @@ export function createTriage(config: Config, parts: TriageParts): Triage {
     routes: [
       ...triageApiRoutes(triage, auth),
       ...staffApiRoutes({ staff, audit, auth, sessions, now }),
-      ...consoleRoutes({ triage, auth, agencies: parts.agencies, now }),
+      ...consoleRoutes({ triage, auth, agencies: parts.agencies, now, trustedProxyHops: config.TRUSTED_PROXY_HOPS }),
     ],
     concernStored: (urgent) => {
       if (urgent) alerts.poke();

@@ -9,4 +9,6 @@ export interface ConsoleDeps {
   agencies: AgencyDirectory;
   /** The clock for "due in 40 minutes" (pass the service's clock; defaults to the system's). */
   now?: () => Date;
+  /** Reverse proxies in front of the service, so that sign-in limits count the real client address. */
+  trustedProxyHops?: number;
 }

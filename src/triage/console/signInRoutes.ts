@@ -1,3 +1,4 @@
+import { clientAddress } from '../../http/clientAddress';
 import { readFormBody } from '../../http/readFormBody';
 import { HttpError } from '../../http/httpError';
 import type { Route } from '../../http/server';
@@ -13,7 +14,7 @@ const MAX_SIGN_IN_BYTES = 4 * 1024;
 export const QUEUE_PATH = '/triage';
 
 /** Sign in (name and password, rate-limited by StaffAuth) and sign out (the session ends on the server). */
-export function signInRoutes({ auth }: ConsoleDeps): Route[] {
+export function signInRoutes({ auth, trustedProxyHops = 0 }: ConsoleDeps): Route[] {
   return [
     {
       method: 'get',
@@ -34,7 +35,7 @@ export function signInRoutes({ auth }: ConsoleDeps): Route[] {
         const missing: PageError[] = [...(name ? [] : [SIGN_IN_ERRORS.noName]), ...(password ? [] : [SIGN_IN_ERRORS.noPassword])];
         if (missing.length) return sendPage(res, 400, signInPage({ errors: missing, name }));
         // The address is only a rate-limit key: StaffAuth hashes it, and nothing here logs it.
-        const result = await auth.signIn(name, password, req.socket.remoteAddress ?? 'unknown');
+        const result = await auth.signIn(name, password, clientAddress(req, trustedProxyHops));
         if (result.ok) return redirect(res, QUEUE_PATH, { 'Set-Cookie': result.cookie });
         if (result.reason === 'locked') {
           const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
