@@ -113,7 +113,8 @@ export class ConversationFeed {
     const conversation = this.conversations.get(conversationId);
     if (!conversation) return undefined;
     conversation.pending = conversation.pending.filter((p) => p.seq > watermark);
-    return { activities: conversation.pending.map((p) => p.activity), watermark: String(Math.max(watermark, conversation.seq)) };
+    // The watermark is always ours: a client that sent one we never gave is brought back in line.
+    return { activities: conversation.pending.map((p) => p.activity), watermark: String(conversation.seq) };
   }
 
   /**

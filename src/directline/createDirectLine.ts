@@ -33,7 +33,7 @@ export interface DirectLine {
 }
 
 /** Undelivered activities kept per conversation (a browser that stops collecting loses the oldest). */
-const MAX_PENDING_ACTIVITIES = 200;
+const MAX_PENDING_ACTIVITIES = 100;
 
 /** Builds the built-in Direct Line from the config. */
 export function createDirectLine(config: Config, deps: DirectLineDeps): DirectLine {

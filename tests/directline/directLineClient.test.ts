@@ -1,4 +1,5 @@
 import { ConnectionStatus, DirectLineClient } from '../helpers/directLineClient';
+import { safety } from '../helpers/transcript';
 import { startTestApp, type RunningApp } from '../helpers/testApp';
 
 /**
@@ -61,6 +62,16 @@ describe('built-in Direct Line with the official client', () => {
     const answer = await c.waitFor((a) => a.from.role === 'bot' && a.replyToId === id && /private browsing/i.test(a.text ?? ''), 'the privacy answer');
     expect(answer.text).toMatch(/clear your history/i);
     expect(answer.text).toMatch(/Exit button or press Shift three times/);
+  });
+
+  it('runs the danger check first on web chat too, even in the middle of a report', async () => {
+    const c = client();
+    await c.waitFor(isWelcome, 'the welcome');
+    const report = await c.say('Report a concern');
+    await c.waitFor((a) => a.from.role === 'bot' && a.replyToId === report, 'the report intro');
+    const id = await c.say('they have a knife and are going to stab him right now');
+    const first = await c.waitFor((a) => a.from.role === 'bot' && a.replyToId === id, 'the first answer');
+    expect(first.text).toBe(safety.replies.danger.text);
   });
 
   it('resumes from a watermark: a new client with the conversation, token and watermark gets only what came after', async () => {
