@@ -23,4 +23,15 @@ export default tseslint.config(
     files: ['scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Plain browser scripts, served as they are (no build step, no modules). Browser globals by hand:
+    // the globals package is not installed.
+    files: ['web/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'fetch', 'URL', 'URLSearchParams', 'Element', 'MutationObserver', 'CSSStyleSheet'].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
 );

@@ -17,11 +17,26 @@ export function laptopContext(browser: Browser): Promise<BrowserContext> {
 /** The WCAG 2.2 AA rules axe checks. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** The WCAG 2.2 AA rules axe checks (in the page and its frames), as "rule: where" lines (empty when none). */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** What an axe scan found: violations as "rule: where" lines, and how many checked nodes were inside frames. */
+export interface AxeScan {
+  violations: string[];
+  nodesInFrames: number;
+}
+
+/** Runs axe's WCAG 2.2 AA rules over the page and every frame in it (axe follows iframes by default). */
+export async function axeScan(page: Page): Promise<AxeScan> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   expect(results.passes.length).toBeGreaterThan(10); // the scan really ran over a real page
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  return {
+    violations: results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)),
+    // A node in a frame is targeted by the frame's selector, then its own.
+    nodesInFrames: results.passes.reduce((sum, rule) => sum + rule.nodes.filter((n) => n.target.length > 1).length, 0),
+  };
+}
+
+/** The WCAG 2.2 AA rules axe checks, as "rule: where" lines (empty when there are none). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  return (await axeScan(page)).violations;
 }
 
 /** Everything that would show a page ran script it should not have: dialogs and CSP reports. */

@@ -1,19 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { StaffLogin } from '../../helpers/triageApp';
-
-/** Debian's Chromium, headless; never a downloaded browser. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
-
-/** A laptop-sized window. */
-export function laptopContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1366, height: 768 } });
-}
 
 /** Signs in through the form, as a person would, and waits for the queue. */
 export async function signInAs(context: BrowserContext, url: string, login: StaffLogin): Promise<Page> {
@@ -24,24 +10,4 @@ export async function signInAs(context: BrowserContext, url: string, login: Staf
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${url}/triage`);
   return page;
-}
-
-/** The WCAG 2.2 AA rules axe checks, as "rule: where" lines (empty when there are none). */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.passes.length).toBeGreaterThan(10); // the scan really ran over a real page
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
-
-/** Everything that would show a page ran script it should not have: dialogs and CSP reports. */
-export function watchForScript(page: Page): { dialogs: string[]; cspErrors: string[] } {
-  const seen = { dialogs: [] as string[], cspErrors: [] as string[] };
-  page.on('dialog', (dialog) => {
-    seen.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('console', (msg) => {
-    if (/Content Security Policy/i.test(msg.text())) seen.cspErrors.push(msg.text());
-  });
-  return seen;
 }

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTriageApp, type StaffLogin, type TriageTestApp } from '../../helpers/triageApp';
-import { axeViolations, laptopContext, launchChromium, signInAs, watchForScript } from './browser';
+import { axeViolations, laptopContext, launchChromium, watchForScript } from '../../helpers/browser';
+import { signInAs } from './browser';
 
 jest.setTimeout(60_000);
 
