@@ -116,7 +116,8 @@ export class DirectLineService {
    */
   async post(token: string | undefined, conversationId: string, posted: PostedActivity): Promise<{ id: string }> {
     const conversation = this.open(token, conversationId);
-    const verdict = this.deps.posts.hit(conversationId);
+    // Ending is never rate-limited: a chat must always be closable.
+    const verdict = posted.type === 'endOfConversation' ? { allowed: true, retryAfterSeconds: 0 } : this.deps.posts.hit(conversationId);
     if (!verdict.allowed) {
       throw new HttpError(429, 'too_many_requests', 'Messages are arriving too fast. Please wait a moment.', { 'Retry-After': String(verdict.retryAfterSeconds) });
     }

@@ -135,6 +135,11 @@ describe('built-in Direct Line endpoints', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     clockMs += 61_000;
     expect((await post(grant, { type: 'message', text: 'after a minute' })).status).toBe(200);
+    // Closing the chat is never held back, even at the limit.
+    for (let i = 0; i < 8; i += 1) await post(grant, { type: 'message', text: `again ${i}` });
+    expect((await post(grant, { type: 'message', text: 'over' })).status).toBe(429);
+    expect((await post(grant, { type: 'endOfConversation' })).status).toBe(200);
+    expect((await poll(grant)).res.status).toBe(404);
   });
 
   it('limits how many conversations one client can start, per client address', async () => {
