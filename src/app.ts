@@ -21,9 +21,7 @@ import { RedisConcernStore } from './concerns/redisConcernStore';
 import { loadReportContent } from './concerns/reportContent';
 import { RetentionSweep } from './concerns/retentionSweep';
 import { createTriage } from './createTriage';
-import { azureTokenRoute } from './directline/azureTokenRoute';
-import { createDirectLine, type DirectLine } from './directline/createDirectLine';
-import { RateWindow } from './directline/rateWindow';
+import { createChatBackend, type DirectLine } from './directline/createDirectLine';
 import { createLanguageService } from './language/createLanguageService';
 import { loadKnowledgeBase } from './knowledge/loadKnowledgeBase';
 import { loadQuestionContent } from './knowledge/questionContent';
@@ -127,22 +125,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   adapter.onTurnError = onTurnError;
 
   const queue = new TurnQueue();
-  // Web chat: Azure's Direct Line when a secret is set (the browser gets tokens from us), else our own.
-  const directLine = config.DIRECTLINE_SECRET
-    ? undefined
-    : createDirectLine(config, { logger, runTurn: (c) => bot.run(c), queue: (id, turn) => queue.run(id, turn), onTurnError, now });
+  const chat = createChatBackend(config, { logger, runTurn: (c) => bot.run(c), queue: (id, turn) => queue.run(id, turn), onTurnError, now });
+  const { directLine } = chat;
   directLine?.start();
-  const chatRoutes = config.DIRECTLINE_SECRET
-    ? [
-        azureTokenRoute({
-          secret: config.DIRECTLINE_SECRET,
-          endpoint: config.DIRECTLINE_ENDPOINT,
-          starts: new RateWindow(config.DIRECTLINE_STARTS_PER_CLIENT, 10 * 60_000),
-          trustedProxyHops: config.TRUSTED_PROXY_HOPS,
-          logger,
-        }),
-      ]
-    : (directLine?.routes ?? []);
   let draining = false;
   const server = createServer(
     [
@@ -150,7 +135,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       { method: 'get', path: '/healthz', handler: healthHandler() },
       { method: 'get', path: '/readyz', handler: readyHandler([storage], () => draining, { alerts: () => triage.alertStatus() }) },
       ...triage.routes, // the triage API, staff API and console (consoleRoutes), built in createTriage.ts
-      ...chatRoutes, // the built-in Direct Line (/v3/directline) or the Azure token route
+      ...chat.routes, // the built-in Direct Line (/v3/directline) or the Azure token route
       ...webChatRoutes(config, { builtInWebSocket: config.DIRECTLINE_WEBSOCKET }), // the demo page, the chat page, /embed.js and Web Chat from our own origin
     ],
     logger,

@@ -4,6 +4,7 @@ import type { Config } from '../config/config';
 import type { Route } from '../http/server';
 import type { Logger } from '../logging/logger';
 import { errorSummary } from '../logging/logger';
+import { azureTokenRoute } from './azureTokenRoute';
 import { ConversationFeed } from './conversationFeed';
 import { DirectLineAdapter } from './directLineAdapter';
 import { directLineRoutes } from './directLineRoutes';
@@ -35,6 +36,32 @@ export interface DirectLine {
 /** Undelivered activities kept per conversation (a browser that stops collecting loses the oldest). */
 const MAX_PENDING_ACTIVITIES = 100;
 
+/** The window DIRECTLINE_STARTS_PER_CLIENT counts chat starts (or Azure tokens) in. */
+const START_WINDOW_MS = 10 * 60_000;
+
+export interface ChatBackend {
+  /** The built-in Direct Line's routes, or the Azure token route. */
+  routes: Route[];
+  /** The built-in Direct Line; absent when Azure's is configured. */
+  directLine?: DirectLine;
+}
+
+/** What the web chat talks to: Azure's Direct Line when a secret is set (the browser gets tokens from us), else our own. */
+export function createChatBackend(config: Config, deps: DirectLineDeps): ChatBackend {
+  if (!config.DIRECTLINE_SECRET) {
+    const directLine = createDirectLine(config, deps);
+    return { routes: directLine.routes, directLine };
+  }
+  const route = azureTokenRoute({
+    secret: config.DIRECTLINE_SECRET,
+    endpoint: config.DIRECTLINE_ENDPOINT,
+    starts: new RateWindow(config.DIRECTLINE_STARTS_PER_CLIENT, START_WINDOW_MS),
+    trustedProxyHops: config.TRUSTED_PROXY_HOPS,
+    logger: deps.logger,
+  });
+  return { routes: [route] };
+}
+
 /** Builds the built-in Direct Line from the config. */
 export function createDirectLine(config: Config, deps: DirectLineDeps): DirectLine {
   const clock = deps.now ?? (() => new Date());
@@ -52,7 +79,7 @@ export function createDirectLine(config: Config, deps: DirectLineDeps): DirectLi
     tokens: new DirectLineTokens(config.DIRECTLINE_TOKEN_MINUTES * 60_000, ms),
     adapter,
     runTurn,
-    starts: new RateWindow(config.DIRECTLINE_STARTS_PER_CLIENT, 10 * 60_000, ms),
+    starts: new RateWindow(config.DIRECTLINE_STARTS_PER_CLIENT, START_WINDOW_MS, ms),
     posts: new RateWindow(config.DIRECTLINE_POSTS_PER_MINUTE, 60_000, ms),
     logger: deps.logger,
     now: clock,

@@ -14,8 +14,9 @@ export const DIRECT_LINE_BASE = '/v3/directline';
 /** A posted activity is a few kB at most (4,000 characters of text): anything bigger is refused. */
 const MAX_BODY_BYTES = 32 * 1024;
 
-/** Conversation ids are ours: 22 base64url characters. Anything else cannot be a conversation. */
-const CONVERSATION_ID = /^[A-Za-z0-9_-]{16,64}$/;
+/** Conversation ids are ours (22 base64url characters): anything else in the path cannot be a conversation. */
+export const CONVERSATION_ID_PATTERN = '[A-Za-z0-9_-]{16,64}';
+const CONVERSATION_ID = new RegExp(`^${CONVERSATION_ID_PATTERN}$`);
 
 /** The body of POST /conversations: the client may say its locale; the user id it suggests is ignored. */
 const startBodySchema = z.looseObject({ locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/).optional() });

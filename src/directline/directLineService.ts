@@ -30,6 +30,9 @@ export interface DirectLineServiceDeps {
   now?: () => Date;
 }
 
+/** Builds a conversation's WebSocket URL from its token (absent when the stream is off). */
+export type StreamUrl = (conversationId: string, token: string) => string;
+
 /** The service URL the bot sees on built-in Direct Line activities (never called: replies go to the feed). */
 const SERVICE_URL = 'https://directline.clearsight.invalid/';
 
@@ -46,7 +49,7 @@ export class DirectLineService {
   }
 
   /** Starts a conversation and runs the bot's welcome (a conversationUpdate) before answering. */
-  async start(clientAddress: string, locale: string | undefined, streamUrl?: (conversationId: string, token: string) => string): Promise<ConversationGrant> {
+  async start(clientAddress: string, locale: string | undefined, streamUrl?: StreamUrl): Promise<ConversationGrant> {
     const verdict = this.deps.starts.hit(clientAddress);
     if (!verdict.allowed) {
       throw new HttpError(429, 'too_many_requests', 'Too many chats started from here. Please wait a little and try again.', {
@@ -67,7 +70,7 @@ export class DirectLineService {
   }
 
   /** Reconnecting (Direct Line's GET /conversations/{id}): a fresh token and stream for the same conversation. */
-  reconnect(token: string | undefined, conversationId: string, streamUrl?: (conversationId: string, token: string) => string): ConversationGrant {
+  reconnect(token: string | undefined, conversationId: string, streamUrl?: StreamUrl): ConversationGrant {
     this.open(token, conversationId);
     return this.grant(conversationId, streamUrl);
   }
@@ -161,7 +164,7 @@ export class DirectLineService {
     return check.conversationId;
   }
 
-  private grant(conversationId: string, streamUrl?: (conversationId: string, token: string) => string): ConversationGrant {
+  private grant(conversationId: string, streamUrl?: StreamUrl): ConversationGrant {
     const { token, expiresIn } = this.deps.tokens.issue(conversationId);
     return { conversationId, token, expires_in: expiresIn, ...(streamUrl ? { streamUrl: streamUrl(conversationId, token) } : {}) };
   }

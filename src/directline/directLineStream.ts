@@ -4,11 +4,11 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { HttpError } from '../http/httpError';
 import type { Logger } from '../logging/logger';
 import { errorSummary } from '../logging/logger';
-import { DIRECT_LINE_BASE } from './directLineRoutes';
+import { CONVERSATION_ID_PATTERN, DIRECT_LINE_BASE } from './directLineRoutes';
 import type { DirectLineService } from './directLineService';
 
 /** The stream's path; the token and watermark come as ?t= and ?watermark= (as Azure's streamUrl carries them). */
-const STREAM_PATH = new RegExp(`^${DIRECT_LINE_BASE}/conversations/([A-Za-z0-9_-]{16,64})/stream$`);
+const STREAM_PATH = new RegExp(`^${DIRECT_LINE_BASE}/conversations/(${CONVERSATION_ID_PATTERN})/stream$`);
 
 /** How often the server pings; a client that has not answered the previous ping by then is dropped. */
 const PING_MS = 30_000;

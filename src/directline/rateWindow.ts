@@ -1,4 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { keyHasher } from '../staff/loginLimiter';
 
 export interface RateVerdict {
   allowed: boolean;
@@ -15,7 +16,7 @@ const SWEEP_ABOVE = 10_000;
  */
 export class RateWindow {
   private readonly hits = new Map<string, number[]>();
-  private readonly hashKey = randomBytes(32);
+  private readonly hash = keyHasher(randomBytes(32));
 
   constructor(
     private readonly limit: number,
@@ -27,7 +28,7 @@ export class RateWindow {
   hit(key: string): RateVerdict {
     const now = this.now();
     if (this.hits.size > SWEEP_ABOVE) this.sweep(now);
-    const hashed = createHmac('sha256', this.hashKey).update(key).digest('base64url');
+    const hashed = this.hash(key);
     const recent = (this.hits.get(hashed) ?? []).filter((t) => t > now - this.windowMs);
     if (recent.length >= this.limit) {
       this.hits.set(hashed, recent);

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { defaultContentDir } from '../content/contentDir';
+import { defaultContentDir, packageDirAbove } from '../content/contentDir';
 
 /** The project's web/ folder (plain browser files, served as they are), beside content/. */
 export function defaultWebDir(): string {
@@ -17,13 +17,7 @@ export function readWebFile(webDir: string, name: string): string {
  * installed package. The package exports no file paths, so its folder is found from its main entry.
  */
 export function readWebChatBundle(): Buffer {
-  let dir = dirname(require.resolve('botframework-webchat'));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('botframework-webchat: package folder not found');
-    dir = parent;
-  }
-  return readFileSync(join(dir, 'dist', 'webchat.js'));
+  return readFileSync(join(packageDirAbove(dirname(require.resolve('botframework-webchat'))), 'dist', 'webchat.js'));
 }
 
 /**
