@@ -1,4 +1,6 @@
 import type { StatePropertyAccessor } from 'botbuilder';
+import type { MessageLanguage } from '../src/safety/messageLanguage';
+import type { AlarmKind, ReplyVariant } from '../src/safety/safetyDetector';
 import type { Audience } from '../src/shell/audience';
 import type { AreaId } from '../src/signposting/areas';
 
@@ -12,6 +14,20 @@ export interface ConversationProfile {
   urgent?: boolean;
   /** A young person told us about their own exploitation in this chat. */
   disclosed?: boolean;
+  /** The safety check was unsure and asked "Is someone in danger right now?": the message waits for the answer. */
+  checkIn?: PendingCheckIn;
+  /** The other language whose block (999, interpreter, helpline) was last shown, so it is not repeated every turn. */
+  languageShown?: MessageLanguage;
+}
+
+/** A message held while the check-in question waits for Yes or No (kept only until then, with the conversation). */
+export interface PendingCheckIn {
+  kind: AlarmKind;
+  variant?: ReplyVariant;
+  language?: MessageLanguage;
+  text: string;
+  /** How many times the question has been asked: an answer that is neither yes nor no gets it once more. */
+  asked: 1 | 2;
 }
 
 export type ProfileAccessor = StatePropertyAccessor<ConversationProfile>;

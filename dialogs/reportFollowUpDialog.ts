@@ -6,6 +6,7 @@ import { findReference } from '../src/concerns/referenceCode';
 import { isSkip } from '../src/concerns/reportDraft';
 import { normaliseAnswer } from '../src/text/normaliseAnswer';
 import { DialogIds } from './dialogIds';
+import { SAFETY_ANSWERED } from './turnFlags';
 import type { ShellDeps } from './shellDeps';
 
 export interface FollowUpOptions {
@@ -51,14 +52,23 @@ export class ReportFollowUpDialog extends Dialog<FollowUpOptions> {
     const state = dc.activeDialog!.state as FollowUpState;
     const text = (dc.context.activity.text ?? '').trim();
     const { stage } = state;
+    // The safety check answered this message first. Danger in news for duty staff makes the concern urgent.
+    const answered = dc.context.turnState.get(SAFETY_ANSWERED) as string | undefined;
+    const danger = answered === 'danger' || answered === 'self-harm';
+    if (answered && stage.kind === 'askRef') {
+      await this.repromptDialog(dc.context, dc.activeDialog!);
+      return Dialog.EndOfTurn;
+    }
     if (stage.kind === 'askRef') {
       const ref = findReference(text);
       if (ref) return this.lookUp(dc, state, ref);
       return this.failedAttempt(dc, state, this.words.notRecognised);
     }
     if (stage.kind === 'answer') {
-      if (!isSkip(text, this.deps.report.content) && text.length > 0) {
-        const saved = await this.save(dc, () => this.deps.report.store.answerQuestion(state.ref!, stage.questionId, text.slice(0, 4000), this.deps.report.now()));
+      if (danger || (!isSkip(text, this.deps.report.content) && text.length > 0)) {
+        const saved = await this.save(dc, danger, () =>
+          this.deps.report.store.answerQuestion(state.ref!, stage.questionId, text.slice(0, 4000), this.deps.report.now(), { danger }),
+        );
         if (!saved) return dc.endDialog();
         await sendReply(dc.context, { text: this.words.answerSaved });
       }
@@ -66,11 +76,11 @@ export class ReportFollowUpDialog extends Dialog<FollowUpOptions> {
     }
     // Adding information.
     const said = normaliseAnswer(text);
-    if (said === '' || said === 'no' || said === 'no thanks' || isSkip(text, this.deps.report.content)) {
+    if (!danger && (said === '' || said === 'no' || said === 'no thanks' || isSkip(text, this.deps.report.content))) {
       await sendReply(dc.context, { text: this.words.nothingAdded });
       return dc.endDialog();
     }
-    const saved = await this.save(dc, () => this.deps.report.store.addInformation(state.ref!, text.slice(0, 4000), this.deps.report.now()));
+    const saved = await this.save(dc, danger, () => this.deps.report.store.addInformation(state.ref!, text.slice(0, 4000), this.deps.report.now(), { danger }));
     if (saved) await sendReply(dc.context, { text: this.words.added });
     return dc.endDialog();
   }
@@ -128,10 +138,16 @@ export class ReportFollowUpDialog extends Dialog<FollowUpOptions> {
     return Dialog.EndOfTurn;
   }
 
-  /** Runs a store update; says so kindly and returns false when it could not be saved. */
-  private async save(dc: DialogContext, update: () => Promise<boolean>): Promise<boolean> {
+  /**
+   * Runs a store update; says so kindly and returns false when it could not be saved. When it carried
+   * danger, duty staff's alerts are woken at once, as for a new urgent report.
+   */
+  private async save(dc: DialogContext, danger: boolean, update: () => Promise<boolean>): Promise<boolean> {
     try {
-      if (await update()) return true;
+      if (await update()) {
+        if (danger) this.deps.report.urgentUpdated();
+        return true;
+      }
     } catch {
       // Reported below: nothing was saved, nothing was lost.
     }

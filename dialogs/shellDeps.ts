@@ -5,7 +5,7 @@ import type { ReportContent } from '../src/concerns/reportContent';
 import type { LanguageService } from '../src/language/languageService';
 import type { KnowledgeBase } from '../src/knowledge/knowledgeBase';
 import type { QuestionContent } from '../src/knowledge/questionContent';
-import type { SafetyRules } from '../src/safety/safetyRules';
+import type { Safety } from '../src/safety/safety';
 import type { LocalHelp } from '../src/signposting/localHelp';
 import type { ServiceDirectory } from '../src/signposting/serviceDirectory';
 import type { ShellContent } from '../src/shell/shellContent';
@@ -19,7 +19,7 @@ export interface ShellDeps {
   knowledge: KnowledgeBase;
   questions: QuestionContent;
   localHelp: LocalHelp;
-  safety: SafetyRules;
+  safety: Safety;
   report: ReportDeps;
 }
 
@@ -30,6 +30,8 @@ export interface ReportDeps {
   store: ConcernStore;
   submitter: ConcernSubmitter;
   language: LanguageService;
+  /** Tells duty staff's alerts that a stored concern just became urgent (danger in news added later); must not wait. */
+  urgentUpdated: () => void;
   /** Days a closed concern is kept (the intro tells the reporter). */
   retentionDays: number;
   now: () => Date;

@@ -2,34 +2,26 @@ import type { AddressInfo } from 'node:net';
 import { ConversationState, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import { ClearsightBot } from './bot/clearsightBot';
-import { BankHolidayCalendar } from './calendar/bankHolidays';
 import { createAdapter } from './bot/createAdapter';
 import { TurnQueue } from './bot/turnQueue';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
 import type { Config } from './config/config';
+import { loadBotContent } from './content/botContent';
 import { defaultContentDir } from './content/contentDir';
 import { healthHandler, readyHandler } from './http/healthRoutes';
 import { messagesHandler } from './http/messagesRoute';
 import { createServer } from './http/server';
 import { createIdHasher } from './logging/idHasher';
 import { errorSummary, type Logger } from './logging/logger';
-import { AgencyDirectory } from './concerns/agencies';
 import type { ConcernStore } from './concerns/concernStore';
 import { ConcernSubmitter } from './concerns/concernSubmitter';
 import { FileConcernStore } from './concerns/fileConcernStore';
 import { RedisConcernStore } from './concerns/redisConcernStore';
-import { loadReportContent } from './concerns/reportContent';
 import { RetentionSweep } from './concerns/retentionSweep';
 import { createTriage } from './createTriage';
 import { createChatBackend, type DirectLine } from './directline/createDirectLine';
 import { createLanguageService } from './language/createLanguageService';
-import { loadKnowledgeBase } from './knowledge/loadKnowledgeBase';
-import { loadQuestionContent } from './knowledge/questionContent';
-import { loadSafetyRules } from './safety/safetyRules';
-import { loadShellContent } from './shell/shellContent';
-import { FrontDoorDirectory } from './signposting/frontDoors';
 import { LocalHelp } from './signposting/localHelp';
-import { ServiceDirectory } from './signposting/serviceDirectory';
 import { webChatRoutes } from './webchat/webChatRoutes';
 import { MemoryStorage } from './storage/memoryStorage';
 import type { ReadinessProbe } from './storage/readinessProbe';
@@ -58,13 +50,10 @@ const FIRST_CONNECT_WAIT_MS = 3000;
 /** Builds the whole service from a parsed config. Content problems stop it here, at start-up. */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const contentDir = options.contentDir ?? defaultContentDir();
-  const services = ServiceDirectory.load(contentDir);
-  const content = loadShellContent(contentDir, services);
-  const knowledge = loadKnowledgeBase(contentDir, (id) => services.has(id));
-  const questions = loadQuestionContent(contentDir, services, (id) => knowledge.has(id));
+  const bundle = loadBotContent(contentDir);
+  const { services, shell: content, knowledge, questions, holidays, agencies, safety } = bundle;
   const now = options.now ?? (() => new Date());
-  const holidays = BankHolidayCalendar.load(contentDir);
-  const localHelp = new LocalHelp(FrontDoorDirectory.load(contentDir), holidays, now);
+  const localHelp = new LocalHelp(bundle.frontDoors, holidays, now);
   const hashId = createIdHasher(config.LOG_HASH_KEY);
   const ttlMs = config.CONVERSATION_TTL_HOURS * 3600_000;
 
@@ -93,25 +82,25 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     fileStore = await FileConcernStore.open(config.DATA_DIR);
     concernStore = fileStore;
   }
-  const agencies = AgencyDirectory.load(contentDir);
   const triage = createTriage(config, { concerns: concernStore, agencies, holidays, redis, logger, now });
   const submitter = new ConcernSubmitter(concernStore, logger, { onStored: (concern) => triage.concernStored(concern.urgent) });
   const retention = new RetentionSweep(concernStore, config.CONCERN_RETENTION_DAYS, logger, now);
   retention.start();
   triage.start();
   const report = {
-    content: loadReportContent(contentDir),
+    content: bundle.report,
     agencies,
     store: concernStore,
     submitter,
     language: createLanguageService(config, logger),
+    urgentUpdated: () => triage.concernStored(true),
     retentionDays: config.CONCERN_RETENTION_DAYS,
     now,
   };
 
   const bot = new ClearsightBot({
     conversationState: new ConversationState(storage),
-    deps: { content, services, knowledge, questions, localHelp, safety: loadSafetyRules(contentDir), report },
+    deps: { content, services, knowledge, questions, localHelp, safety, report },
     ttlHours: config.CONVERSATION_TTL_HOURS,
   });
   const adapter = createAdapter(config);

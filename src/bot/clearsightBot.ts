@@ -1,14 +1,17 @@
 import { ActivityHandler, ActivityTypes, type ConversationState, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import type { ConversationProfile, ProfileAccessor } from '../../dialogs/conversationProfile';
+import type { ConversationProfile, PendingCheckIn, ProfileAccessor } from '../../dialogs/conversationProfile';
 import { DialogIds } from '../../dialogs/dialogIds';
 import { MainDialog, type MainDialogOptions } from '../../dialogs/mainDialog';
 import { SAFETY_ANSWERED } from '../../dialogs/turnFlags';
 import type { ShellDeps } from '../../dialogs/shellDeps';
 import { sendReply } from '../channels/sendReply';
 import { findReference } from '../concerns/referenceCode';
-import { checkSafety } from '../safety/safetyCheck';
-import type { SafetyKind } from '../safety/safetyRules';
+import { matchChoice } from '../channels/matchChoice';
+import { messageLanguage, type MessageLanguage } from '../safety/messageLanguage';
+import type { ReplyVariant, SafetySignal } from '../safety/safetyDetector';
+import { checkInChoices, checkInReply, languageBlock, safetyReplyText, type SafetyReplyKind } from '../safety/safetyReply';
+import { normaliseAnswer } from '../text/normaliseAnswer';
 import { parseGlobalCommand, type GlobalCommand } from '../shell/globalCommands';
 import { isGreeting } from '../shell/greeting';
 import { welcomeText } from '../shell/shellContent';
@@ -71,14 +74,32 @@ export class ClearsightBot extends ActivityHandler {
     const dc = await this.dialogs.createContext(context);
     const text = context.activity.text ?? '';
     // The safety check comes before anything else, on every message, in every state of every dialog.
-    const safety = checkSafety(text, this.options.deps.safety);
-    if (safety.kind === 'danger' || safety.kind === 'self-harm' || safety.kind === 'disclosure') {
-      return this.interruptForSafety(dc, safety.kind);
+    const signal = this.options.deps.safety.detector.check(text);
+    const language = messageLanguage(text);
+    const profile = await this.profile.get(context, {});
+    if (profile.checkIn) return this.onCheckInAnswer(dc, profile.checkIn, text, signal, language);
+    return this.route(dc, text, signal, language);
+  }
+
+  /** After the safety check: its reply if it found something, then the shell and the dialogs. */
+  private async route(dc: DialogContext, text: string, signal: SafetySignal, language: MessageLanguage | undefined): Promise<void> {
+    const { context } = dc;
+    if ((signal.kind === 'danger' || signal.kind === 'self-harm') && signal.certainty === 'unsure') {
+      return this.askCheckIn(dc, { kind: signal.kind, variant: signal.variant, language, text });
+    }
+    if (signal.kind === 'danger' || signal.kind === 'self-harm' || signal.kind === 'disclosure') {
+      return this.interruptForSafety(dc, signal.kind, signal.kind === 'disclosure' ? undefined : signal.variant, language);
     }
     const profile = await this.profile.get(context, {});
+    // Another language: 999, an interpreter and a helpline in it, before anything in English (once per language).
+    const block = languageBlock(this.options.deps.safety, language);
+    if (block && profile.languageShown !== language) {
+      await sendReply(context, { text: block });
+      await this.profile.set(context, { ...profile, languageShown: language });
+    }
     // Channels such as SMS send no conversationUpdate: the first message is where we introduce ourselves.
     if (!profile.welcomed) await this.welcome(context);
-    if (safety.kind === 'past') await sendReply(context, { text: this.options.deps.safety.replies.past.text });
+    if (signal.kind === 'past') await sendReply(context, { text: this.options.deps.safety.rules.replies.past.text });
 
     const command = parseGlobalCommand(text);
     if (command) return this.runCommand(command, dc);
@@ -97,24 +118,59 @@ export class ClearsightBot extends ActivityHandler {
   }
 
   /**
+   * The unsure band: ask once, gently, whether someone is in danger, and hold the message until the
+   * answer. Yes gives the emergency reply; No carries on with the message where the person was.
+   */
+  private async askCheckIn(dc: DialogContext, held: Omit<PendingCheckIn, 'asked'>): Promise<void> {
+    const profile = await this.profile.get(dc.context, {});
+    await this.profile.set(dc.context, { ...profile, checkIn: { ...held, asked: 1 } });
+    await sendReply(dc.context, checkInReply(this.options.deps.safety, held.language));
+  }
+
+  private async onCheckInAnswer(dc: DialogContext, pending: PendingCheckIn, text: string, signal: SafetySignal, language: MessageLanguage | undefined): Promise<void> {
+    const { context } = dc;
+    const profile = await this.profile.get(context, {});
+    const { checkIn: _answered, ...rest } = profile;
+    // The answer is a message like any other: danger in it is answered first, and replaces the question.
+    if (signal.kind === 'danger' || signal.kind === 'self-harm') {
+      await this.profile.set(context, rest);
+      return this.route(dc, text, signal, language);
+    }
+    const { checkIn } = this.options.deps.safety.rules.replies;
+    const unsure = checkIn.unsure.includes(normaliseAnswer(text).replace(/'/g, ''));
+    const answer = unsure ? 'yes' : matchChoice(text, checkInChoices(this.options.deps.safety, pending.language))?.value;
+    if (answer === undefined && pending.asked < 2) {
+      await this.profile.set(context, { ...profile, checkIn: { ...pending, asked: 2 } });
+      await sendReply(context, checkInReply(this.options.deps.safety, pending.language, true));
+      return;
+    }
+    await this.profile.set(context, rest);
+    // Carry on with the message that was held, as if it had just been sent ("I don't know" counts as yes).
+    context.activity.text = pending.text;
+    if (answer === 'yes') return this.interruptForSafety(dc, pending.kind, pending.variant, pending.language);
+    return this.route(dc, pending.text, { kind: 'none' }, pending.language);
+  }
+
+  /**
    * Says the safety message first, remembers that it was needed (a report sent later is marked
    * urgent), then offers to carry on: whatever was being asked is asked again, with nothing lost.
    */
-  private async interruptForSafety(dc: DialogContext, kind: SafetyKind): Promise<void> {
-    const { replies } = this.options.deps.safety;
-    await sendReply(dc.context, { text: replies[kind].text });
+  private async interruptForSafety(dc: DialogContext, kind: SafetyReplyKind, variant: ReplyVariant | undefined, language: MessageLanguage | undefined): Promise<void> {
+    const { safety } = this.options.deps;
+    await sendReply(dc.context, { text: safetyReplyText(safety, kind, variant, language) });
     const profile = await this.profile.get(dc.context, {});
     const flags = kind === 'disclosure' ? { disclosed: true } : { urgent: true };
-    await this.profile.set(dc.context, { ...profile, ...flags });
+    await this.profile.set(dc.context, { ...profile, ...flags, ...(language ? { languageShown: language } : {}) });
     if (!profile.welcomed) await this.welcome(dc.context);
-    if (dc.activeDialog?.id === DialogIds.reportConcern) {
-      // Mid-report: nothing is lost. What they typed may be their answer (their worry, in their words);
-      // the report sees that the safety check answered first, and a report sent later is urgent.
-      await sendReply(dc.context, { text: this.options.deps.report.content.resume });
+    const active = dc.activeDialog?.id;
+    if (active === DialogIds.reportConcern || active === DialogIds.reportFollowUp) {
+      // Mid-report, or adding to a report: nothing is lost. What they typed may be their answer (their
+      // worry, in their words, or news for duty staff); the dialog sees that the safety check answered first.
+      if (active === DialogIds.reportConcern) await sendReply(dc.context, { text: this.options.deps.report.content.resume });
       dc.context.turnState.set(SAFETY_ANSWERED, kind);
       await dc.continueDialog();
     } else if (dc.activeDialog) {
-      await sendReply(dc.context, { text: replies.resume });
+      await sendReply(dc.context, { text: safety.rules.replies.resume });
       await dc.repromptDialog();
     } else {
       await dc.beginDialog(DialogIds.main);

@@ -35,6 +35,8 @@ const questionSchema = z.strictObject({
   answeredAt: isoTime.nullable(),
 });
 
+export const URGENT_REASONS = ['danger-now-answer', 'safety-check', 'danger-added-later'] as const;
+
 export const concernSchema = z.strictObject({
   /** The reference the reporter keeps (see referenceCode.ts), e.g. "K7PM-3XQ9-RT4W-HN2C". */
   ref: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/),
@@ -46,8 +48,11 @@ export const concernSchema = z.strictObject({
   area: z.string().nullable(),
   receivedAt: isoTime,
   urgent: z.boolean(),
-  /** Why it is urgent: the reporter said someone is in danger now, or the safety check found danger in the chat. */
-  urgentReasons: z.array(z.enum(['danger-now-answer', 'safety-check'])),
+  /**
+   * Why it is urgent: the reporter said someone is in danger now, the safety check found danger in the chat,
+   * or it found danger in what the reporter added later (or in an answer to staff).
+   */
+  urgentReasons: z.array(z.enum(URGENT_REASONS)),
   status: z.enum(CONCERN_STATUSES),
   statusChangedAt: isoTime,
   subject: z.enum(CONCERN_SUBJECTS),

@@ -8,6 +8,12 @@ export interface SubmitResult {
   duplicate: boolean;
 }
 
+/** How a reporter's later message changes the concern. */
+export interface UpdateOptions {
+  /** The safety check found danger in it: the concern becomes urgent and duty staff are alerted again. */
+  danger?: boolean;
+}
+
 /**
  * The durable queue of concerns, one queue per agency. Every method resolves only once the change is
  * durably stored (Redis acknowledged the write / the file was flushed to disk) and rejects otherwise:
@@ -21,11 +27,11 @@ export interface ConcernStore {
   /** All concerns, oldest first, optionally one agency's only. */
   list(filter?: { agency?: string }): Promise<Concern[]>;
   /** Adds what the reporter told us later. False when there is no such concern. */
-  addInformation(ref: string, text: string, at: Date): Promise<boolean>;
+  addInformation(ref: string, text: string, at: Date, options?: UpdateOptions): Promise<boolean>;
   /** Records a question duty staff left for the reporter; returns its id (undefined: no such concern). */
   askQuestion(ref: string, text: string, at: Date): Promise<string | undefined>;
   /** Records the reporter's answer to a staff question. False when there is no such concern or question. */
-  answerQuestion(ref: string, questionId: string, answer: string, at: Date): Promise<boolean>;
+  answerQuestion(ref: string, questionId: string, answer: string, at: Date, options?: UpdateOptions): Promise<boolean>;
   /** Moves the concern to a new status (closing sets when, for retention). False when there is no such concern. */
   setStatus(ref: string, status: ConcernStatus, at: Date): Promise<boolean>;
   /**

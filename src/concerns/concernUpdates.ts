@@ -5,9 +5,9 @@ import { validConcern } from './concernStoreErrors';
 
 /** One change to a stored concern after it was submitted; times are ISO strings. */
 export type ConcernUpdate =
-  | { op: 'addition'; text: string; at: string }
+  | { op: 'addition'; text: string; at: string; danger?: boolean }
   | { op: 'question'; id: string; text: string; at: string }
-  | { op: 'answer'; questionId: string; answer: string; at: string }
+  | { op: 'answer'; questionId: string; answer: string; at: string; danger?: boolean }
   | { op: 'status'; status: ConcernStatus; at: string }
   | ({ op: 'triage'; at: string } & TriageChange);
 
@@ -38,7 +38,7 @@ export function queueEvent(update: ConcernUpdate): 'addition' | 'answer' | 'tran
 export function applyUpdate(concern: Concern, update: ConcernUpdate): Concern | undefined {
   switch (update.op) {
     case 'addition':
-      return validConcern({ ...concern, additions: [...concern.additions, { at: update.at, text: update.text }] });
+      return validConcern(raisedIf(update, { ...concern, additions: [...concern.additions, { at: update.at, text: update.text }] }));
     case 'question': {
       const question = { id: update.id, text: update.text, askedAt: update.at, answer: null, answeredAt: null };
       return validConcern({ ...concern, questions: [...concern.questions, question] });
@@ -48,7 +48,7 @@ export function applyUpdate(concern: Concern, update: ConcernUpdate): Concern | 
       const questions = concern.questions.map((q) =>
         q.id === update.questionId ? { ...q, answer: update.answer, answeredAt: update.at } : q,
       );
-      return validConcern({ ...concern, questions });
+      return validConcern(raisedIf(update, { ...concern, questions }));
     }
     case 'status':
       if (concern.status === update.status) return concern;
@@ -60,6 +60,23 @@ export function applyUpdate(concern: Concern, update: ConcernUpdate): Concern | 
       return validConcern({ ...concern, triage: update.triage, status: update.status, statusChangedAt, agency: update.agency, questions });
     }
   }
+}
+
+/**
+ * Danger found in what the reporter added later is news for duty staff: the concern becomes urgent (the
+ * urgent clock runs from now if it was not urgent already) and its urgent alert is due again, as for a
+ * new urgent report.
+ */
+function raisedIf(update: { danger?: boolean; at: string }, concern: Concern): Concern {
+  if (!update.danger) return concern;
+  const reasons = concern.urgentReasons.includes('danger-added-later') ? concern.urgentReasons : [...concern.urgentReasons, 'danger-added-later' as const];
+  const clockFrom = concern.urgent ? concern.triage.clockFrom : update.at;
+  return {
+    ...concern,
+    urgent: true,
+    urgentReasons: reasons,
+    triage: { ...concern.triage, clockFrom, alerts: { ...concern.triage.alerts, urgent: null } },
+  };
 }
 
 /** A short random id for a staff question (48 bits, URL-safe), unique within the concern. */

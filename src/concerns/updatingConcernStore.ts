@@ -1,5 +1,5 @@
 import type { Concern, ConcernStatus } from './concern';
-import type { ConcernStore, SubmitResult } from './concernStore';
+import type { ConcernStore, SubmitResult, UpdateOptions } from './concernStore';
 import { newQuestionId, type ConcernUpdate, type TriageChange } from './concernUpdates';
 
 /**
@@ -18,8 +18,8 @@ export abstract class UpdatingConcernStore implements ConcernStore {
    */
   protected abstract update(ref: string, change: (concern: Concern) => ConcernUpdate): Promise<Concern | undefined>;
 
-  async addInformation(ref: string, text: string, at: Date): Promise<boolean> {
-    return (await this.update(ref, () => ({ op: 'addition', text, at: at.toISOString() }))) !== undefined;
+  async addInformation(ref: string, text: string, at: Date, options: UpdateOptions = {}): Promise<boolean> {
+    return (await this.update(ref, () => ({ op: 'addition', text, at: at.toISOString(), ...dangerFlag(options) }))) !== undefined;
   }
 
   async askQuestion(ref: string, text: string, at: Date): Promise<string | undefined> {
@@ -31,8 +31,8 @@ export abstract class UpdatingConcernStore implements ConcernStore {
     return updated && id;
   }
 
-  async answerQuestion(ref: string, questionId: string, answer: string, at: Date): Promise<boolean> {
-    return (await this.update(ref, () => ({ op: 'answer', questionId, answer, at: at.toISOString() }))) !== undefined;
+  async answerQuestion(ref: string, questionId: string, answer: string, at: Date, options: UpdateOptions = {}): Promise<boolean> {
+    return (await this.update(ref, () => ({ op: 'answer', questionId, answer, at: at.toISOString(), ...dangerFlag(options) }))) !== undefined;
   }
 
   async updateTriage(ref: string, change: (concern: Concern) => TriageChange, at: Date): Promise<Concern | undefined> {
@@ -43,3 +43,5 @@ export abstract class UpdatingConcernStore implements ConcernStore {
     return (await this.update(ref, () => ({ op: 'status', status, at: at.toISOString() }))) !== undefined;
   }
 }
+
+const dangerFlag = (options: UpdateOptions) => (options.danger ? { danger: true } : {});

@@ -51,3 +51,19 @@ export function checkSafety(text: string, rules: SafetyRules): SafetyResult {
   }
   return past ? { kind: 'past', rule: past } : { kind: 'none' };
 }
+
+/**
+ * What the rules see in a message, as features for the classifier: each rule that matches (held back
+ * or not) and whether the past, general-question and "now" cues are present. The classifier learns how
+ * far to trust each one on messages written by other people.
+ */
+export function ruleCues(text: string, rules: SafetyRules): string[] {
+  const message = normaliseMessage(text, rules);
+  if (!message) return [];
+  const cues: string[] = [];
+  for (const rule of rules.rules) if (rule.patterns.some((p) => p.test(message))) cues.push(`r:${rule.id}`, `r:${rule.kind}`);
+  if (rules.past.some((p) => p.test(message))) cues.push('q:past');
+  if (rules.general.some((p) => p.test(message))) cues.push('q:general');
+  if (rules.now.some((p) => p.test(message))) cues.push('q:now');
+  return [...new Set(cues)];
+}

@@ -14,7 +14,13 @@ const ruleSchema = z.strictObject({
   timeless: z.boolean().default(false),
 });
 
-const replySchema = z.strictObject({ text: z.string().min(1) });
+const replySchema = z.strictObject({
+  text: z.string().min(1),
+  /** Where the facts in the reply come from (../shared/facts/cce-facts.md keeps the same sources). */
+  sources: z.array(z.url()).min(1),
+});
+
+const answerSchema = z.strictObject({ label: z.string().min(1).max(20), synonyms: z.array(z.string().min(1)).min(1) });
 
 const safetyFileSchema = z.strictObject({
   owner: z.string().min(1),
@@ -35,6 +41,19 @@ const safetyFileSchema = z.strictObject({
     'self-harm': replySchema,
     disclosure: replySchema,
     past: replySchema,
+    /** Danger where someone is being hurt nearby (heard through a wall, seen from a window). */
+    hurtNearby: replySchema,
+    /** An overdose already taken, by the writer or someone else. */
+    overdose: replySchema,
+    /** The unsure band: asked once before the reply, Yes gives the emergency reply, No carries on. */
+    checkIn: z.strictObject({
+      text: z.string().min(1),
+      again: z.string().min(1),
+      yes: answerSchema,
+      no: answerSchema,
+      /** "I don't know" and the like: treated as yes (the reply is the safe side). */
+      unsure: z.array(z.string().min(1)).min(1),
+    }),
     resume: z.string().min(1),
   }),
 });

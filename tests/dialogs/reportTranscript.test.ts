@@ -239,7 +239,7 @@ describe('reporting a concern (transcripts)', () => {
     await answerAll(chat, ['child', 'He owes them money and they keep ringing him']);
     // Mid-report, at "who is at risk": a message the safety check must answer first.
     const danger = await chat.say('my son is 15, theyre outside our house now with a knife');
-    expect(danger.activities[0]?.text).toContain(safety.replies.danger.text.slice(0, 40));
+    expect(danger.activities[0]?.text).toContain(safety.rules.replies.danger.text.slice(0, 40));
     expect(danger.text).toContain(words.resume);
     // It was also their answer: recorded, and the report moves on to the next question.
     expect(danger.last).toBe(words.questions.place.text);
@@ -258,7 +258,7 @@ describe('reporting a concern (transcripts)', () => {
     await chat.say('Report a concern');
     await chat.say('1');
     const danger = await chat.say('hes got a gun');
-    expect(danger.activities[0]?.text).toContain(safety.replies.danger.text.slice(0, 40));
+    expect(danger.activities[0]?.text).toContain(safety.rules.replies.danger.text.slice(0, 40));
     expect(danger.last).toMatch(/^Is this mainly about a child/);
     await answerAll(chat, ['1', 'skip', 'skip', 'skip', 'skip', 'No', 'skip', 'skip', 'skip', '1']);
     await chat.say('1');

@@ -71,7 +71,7 @@ describe('built-in Direct Line with the official client', () => {
     await c.waitFor((a) => a.from.role === 'bot' && a.replyToId === report, 'the report intro');
     const id = await c.say('they have a knife and are going to stab him right now');
     const first = await c.waitFor((a) => a.from.role === 'bot' && a.replyToId === id, 'the first answer');
-    expect(first.text).toBe(safety.replies.danger.text);
+    expect(first.text).toBe(safety.rules.replies.danger.text);
   });
 
   it('resumes from a watermark: a new client with the conversation, token and watermark gets only what came after', async () => {

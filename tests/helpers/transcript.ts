@@ -1,37 +1,24 @@
 import { ConversationState, TestAdapter, type Activity, type TestFlow } from 'botbuilder';
 import { ClearsightBot } from '../../src/bot/clearsightBot';
+import { loadBotContent } from '../../src/content/botContent';
 import { defaultContentDir } from '../../src/content/contentDir';
-import { BankHolidayCalendar } from '../../src/calendar/bankHolidays';
-import { loadKnowledgeBase } from '../../src/knowledge/loadKnowledgeBase';
-import { loadQuestionContent } from '../../src/knowledge/questionContent';
-import { loadSafetyRules } from '../../src/safety/safetyRules';
-import { loadShellContent } from '../../src/shell/shellContent';
-import { FrontDoorDirectory } from '../../src/signposting/frontDoors';
 import { LocalHelp } from '../../src/signposting/localHelp';
-import { ServiceDirectory } from '../../src/signposting/serviceDirectory';
 import { MemoryStorage } from '../../src/storage/memoryStorage';
-import { AgencyDirectory } from '../../src/concerns/agencies';
 import type { ConcernStore } from '../../src/concerns/concernStore';
 import { ConcernSubmitter } from '../../src/concerns/concernSubmitter';
-import { loadReportContent } from '../../src/concerns/reportContent';
 import type { LanguageService } from '../../src/language/languageService';
 import { LocalLanguageService } from '../../src/language/localLanguageService';
 import { createLogger } from '../../src/logging/logger';
 
 export const contentDir = defaultContentDir();
-export const services = ServiceDirectory.load(contentDir);
-export const shellContent = loadShellContent(contentDir, services);
-export const knowledge = loadKnowledgeBase(contentDir, (id) => services.has(id));
-export const questions = loadQuestionContent(contentDir, services, (id) => knowledge.has(id));
-export const safety = loadSafetyRules(contentDir);
-const frontDoors = FrontDoorDirectory.load(contentDir);
-const holidays = BankHolidayCalendar.load(contentDir);
+export const bundle = loadBotContent(contentDir);
+export const { services, shell: shellContent, knowledge, questions, safety, agencies } = bundle;
+const { frontDoors, holidays } = bundle;
 
 /** A weekday in office hours everywhere (Tuesday 10:00 in London), unless a test passes another time. */
 export const OFFICE_HOURS = new Date('2026-11-24T10:00:00Z');
 
-export const reportContent = loadReportContent(contentDir);
-export const agencies = AgencyDirectory.load(contentDir);
+export const reportContent = bundle.report;
 
 /** For tests that never send a report: any use of the store fails the test loudly. */
 const NO_CONCERN_STORE = new Proxy({} as ConcernStore, {
@@ -40,6 +27,8 @@ const NO_CONCERN_STORE = new Proxy({} as ConcernStore, {
 
 export interface ReportOptions {
   store?: ConcernStore;
+  /** Called when a stored concern becomes urgent (danger in information added later). */
+  urgentUpdated?: () => void;
   language?: LanguageService;
 }
 
@@ -59,6 +48,7 @@ export function botDeps(now: Date = OFFICE_HOURS, report: ReportOptions = {}) {
       store,
       submitter: new ConcernSubmitter(store, createLogger('silent'), { attempts: 2, firstDelayMs: 10, outboxIntervalMs: 60_000 }),
       language: report.language ?? new LocalLanguageService(),
+      urgentUpdated: report.urgentUpdated ?? (() => undefined),
       retentionDays: 90,
       now: () => now,
     },

@@ -3,7 +3,7 @@ import { ClearsightBot } from '../../src/bot/clearsightBot';
 import { MemoryStorage } from '../../src/storage/memoryStorage';
 import { atMenu, botDeps, buttonsOf, knowledge, safety, shellContent, textOf, transcriptAdapter } from '../helpers/transcript';
 
-const { replies } = safety;
+const { replies } = safety.rules;
 const first = (text: string) => text.trim().slice(0, 50);
 
 describe('safety first on every turn (transcripts)', () => {

@@ -52,6 +52,7 @@ export const DANGER_NOW_LABELS: Record<NonNullable<Concern['answers']['dangerNow
 export const URGENT_REASON_LABELS: Record<Concern['urgentReasons'][number], string> = {
   'danger-now-answer': 'The reporter said someone is in danger now',
   'safety-check': 'The safety check found signs of danger in the chat',
+  'danger-added-later': 'The safety check found signs of danger in what the reporter added or answered later',
 };
 
 export const REPORTER_ROLE_LABELS: Record<NonNullable<Concern['reporterRole']>, string> = {

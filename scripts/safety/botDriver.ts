@@ -1,0 +1,69 @@
+import { ConversationState, TestAdapter, type Activity } from 'botbuilder';
+import { ClearsightBot } from '../../src/bot/clearsightBot';
+import type { BotContent } from '../../src/content/botContent';
+import type { ConcernStore } from '../../src/concerns/concernStore';
+import { ConcernSubmitter } from '../../src/concerns/concernSubmitter';
+import { LocalLanguageService } from '../../src/language/localLanguageService';
+import { createLogger } from '../../src/logging/logger';
+import { LocalHelp } from '../../src/signposting/localHelp';
+import { MemoryStorage } from '../../src/storage/memoryStorage';
+
+/** What the bot said back to one message. */
+export interface Said {
+  activities: Partial<Activity>[];
+  /** Every reply's text, joined with blank lines. */
+  text: string;
+}
+
+/**
+ * The real bot, in process, on in-memory conversation state: each `conversation()` is a fresh chat on a
+ * channel. Used by the safety evaluation to see exactly what a person would be sent.
+ */
+export class BotDriver {
+  private readonly bot: ClearsightBot;
+
+  constructor(content: BotContent, store: ConcernStore, now: Date, onUrgent: () => void = () => undefined) {
+    const logger = createLogger('silent');
+    this.bot = new ClearsightBot({
+      conversationState: new ConversationState(new MemoryStorage(3600_000)),
+      ttlHours: 4,
+      deps: {
+        content: content.shell,
+        services: content.services,
+        knowledge: content.knowledge,
+        questions: content.questions,
+        localHelp: new LocalHelp(content.frontDoors, content.holidays, () => now),
+        safety: content.safety,
+        report: {
+          content: content.report,
+          agencies: content.agencies,
+          store,
+          submitter: new ConcernSubmitter(store, logger, { attempts: 1, firstDelayMs: 1, outboxIntervalMs: 60_000 }),
+          language: new LocalLanguageService(),
+          urgentUpdated: onUrgent,
+          retentionDays: 90,
+          now: () => now,
+        },
+      },
+    });
+  }
+
+  private conversations = 0;
+
+  /** A new chat: its own conversation id, so nothing carries over from the last one. */
+  conversation(channelId: string): Conversation {
+    const template = { channelId, conversation: { id: `eval-${++this.conversations}` } } as Partial<Activity>;
+    return new Conversation(new TestAdapter((context) => this.bot.run(context), template));
+  }
+}
+
+export class Conversation {
+  constructor(readonly adapter: TestAdapter) {}
+
+  async say(text: string): Promise<Said> {
+    await this.adapter.receiveActivity(text);
+    const activities: Partial<Activity>[] = [];
+    for (let a = this.adapter.getNextReply(); a; a = this.adapter.getNextReply()) activities.push(a);
+    return { activities, text: activities.map((a) => a.text ?? '').join('\n\n') };
+  }
+}

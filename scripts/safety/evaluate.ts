@@ -1,0 +1,204 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { loadBotContent } from '../../src/content/botContent';
+import { defaultContentDir } from '../../src/content/contentDir';
+import { FileConcernStore } from '../../src/concerns/fileConcernStore';
+import { newTriageRecord } from '../../src/triage/triageRecord';
+import type { Concern } from '../../src/concerns/concern';
+import { CORPUS_LANGUAGES, loadCorpus, SPLITS, type CorpusMessage, type Split } from './corpus';
+import { UserSees, type Seen } from './userSees';
+
+/*
+ * npm run eval:safety — what people are sent, counted per split (train, dev, test), per kind, per
+ * language and per channel. `-- --split dev` for one split; `-- --misses` lists the misses (never for
+ * the test split, which nobody tunes on); `-- --channels webchat` for one channel.
+ */
+
+export interface Tally {
+  labelled: number;
+  caught: number;
+}
+
+export interface SplitFigures {
+  split: Split;
+  channel: string;
+  /** danger and self-harm: an emergency reply or the check-in; disclosure: the disclosure reply. */
+  recall: Record<'danger' | 'self-harm' | 'disclosure', Tally>;
+  /** Recall of danger and self-harm per language. */
+  byLanguage: Record<string, Tally>;
+  /** The right emergency reply for the kind (self-harm reply for self-harm, danger reply for danger). */
+  rightReply: Tally;
+  /** Caught only through the check-in question. */
+  viaCheckIn: number;
+  /** Messages that must not trigger, and those that got an emergency reply or the check-in. */
+  mustNot: Tally;
+  /** Of those that must not trigger: got the disclosure reply. */
+  disclosureOnNone: number;
+  /** English messages shown another language's block; other-language messages shown their own. */
+  blockOnEnglish: Tally;
+  blockRight: Record<string, Tally>;
+  misses: Array<{ id: string; label: string; lang: string; saw: string; text: string }>;
+}
+
+const ALARM = new Set(['danger', 'self-harm']);
+
+const tally = (): Tally => ({ labelled: 0, caught: 0 });
+
+function describeSeen(seen: Seen): string {
+  const parts = [seen.emergency && `emergency:${seen.emergency}`, seen.checkIn && 'check-in', seen.disclosure && 'disclosure', seen.block && `block:${seen.block}`];
+  return parts.filter(Boolean).join(' ') || 'nothing';
+}
+
+/** Adds one message's outcome to the figures. */
+export function count(f: SplitFigures, m: CorpusMessage, seen: Seen): void {
+  const emergency = seen.emergency !== undefined;
+  let missed = false;
+  if (ALARM.has(m.label)) {
+    const kind = m.label as 'danger' | 'self-harm';
+    const caught = emergency || seen.checkIn;
+    f.recall[kind].labelled++;
+    const lang = (f.byLanguage[m.lang] ??= tally());
+    lang.labelled++;
+    if (caught) {
+      f.recall[kind].caught++;
+      lang.caught++;
+      if (!emergency) f.viaCheckIn++;
+    } else missed = true;
+    f.rightReply.labelled++;
+    const right = kind === 'self-harm' ? seen.emergency === 'self-harm' || seen.emergency === 'overdose' : seen.emergency === 'danger' || seen.emergency === 'hurt-nearby' || seen.emergency === 'overdose';
+    if (right || (seen.checkIn && !emergency)) f.rightReply.caught++;
+  } else if (m.label === 'disclosure') {
+    f.recall.disclosure.labelled++;
+    if (seen.disclosure) f.recall.disclosure.caught++;
+    else missed = true;
+  } else {
+    f.mustNot.labelled++;
+    if (emergency || seen.checkIn) {
+      f.mustNot.caught++;
+      missed = true;
+    }
+    if (seen.disclosure) f.disclosureOnNone++;
+  }
+  if (m.lang === 'en') {
+    f.blockOnEnglish.labelled++;
+    if (seen.block) f.blockOnEnglish.caught++;
+  } else {
+    const b = (f.blockRight[m.lang] ??= tally());
+    b.labelled++;
+    if (seen.block === m.lang) b.caught++;
+  }
+  if (missed) f.misses.push({ id: m.id, label: m.label, lang: m.lang, saw: describeSeen(seen), text: m.text });
+}
+
+export function emptyFigures(split: Split, channel: string): SplitFigures {
+  return {
+    split,
+    channel,
+    recall: { danger: tally(), 'self-harm': tally(), disclosure: tally() },
+    byLanguage: {},
+    rightReply: tally(),
+    viaCheckIn: 0,
+    mustNot: tally(),
+    disclosureOnNone: 0,
+    blockOnEnglish: tally(),
+    blockRight: {},
+    misses: [],
+  };
+}
+
+/** A stored concern for messages typed as news added to a report. */
+function followUpConcern(now: Date): Concern {
+  const at = now.toISOString();
+  return {
+    ref: 'K7PM-3XQ9-RT4W-HN2C',
+    submissionId: randomUUID(),
+    agency: 'south-yorkshire-police',
+    area: null,
+    receivedAt: at,
+    urgent: false,
+    urgentReasons: [],
+    status: 'received',
+    statusChangedAt: at,
+    subject: 'child',
+    answers: { worry: 'evaluation', whoAtRisk: null, place: null, when: null, dangerNow: 'no', peopleInvolved: null, howTheyKnow: null, communicationNeeds: null },
+    reporter: { mode: 'anonymous' },
+    reporterRole: null,
+    channel: 'webchat',
+    language: { code: 'en', confidence: 0.9, detectedBy: 'local' },
+    ownDetailsRemoved: 0,
+    additions: [],
+    questions: [],
+    triage: newTriageRecord(),
+  };
+}
+
+/** Runs the messages through the real bot on each channel and counts what was sent. */
+export async function evaluate(messages: readonly CorpusMessage[], channels: readonly string[]): Promise<SplitFigures[]> {
+  const content = loadBotContent(defaultContentDir());
+  const dir = mkdtempSync(join(tmpdir(), 'clearsight-eval-'));
+  const store = await FileConcernStore.open(dir);
+  const now = new Date('2026-11-24T10:00:00Z');
+  try {
+    const concern = followUpConcern(now);
+    await store.submit(concern);
+    const sees = new UserSees(content, store, concern.ref, now);
+    const out: SplitFigures[] = [];
+    for (const split of SPLITS) {
+      const inSplit = messages.filter((m) => m.split === split);
+      if (!inSplit.length) continue;
+      for (const channel of channels) {
+        const f = emptyFigures(split, channel);
+        for (const m of inSplit) count(f, m, await sees.seen(m, channel));
+        out.push(f);
+      }
+    }
+    return out;
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const pct = (t: Tally) => `${((100 * t.caught) / Math.max(1, t.labelled)).toFixed(1)}%`.padStart(6) + ` (${t.caught}/${t.labelled})`;
+
+export function printFigures(f: SplitFigures): void {
+  console.log(`\n== ${f.split} split, ${f.channel}`);
+  for (const [kind, t] of Object.entries(f.recall)) console.log(`  recall ${kind.padEnd(11)} ${pct(t)}`);
+  console.log(`  right emergency reply for the kind ${pct(f.rightReply)}; caught by the check-in question: ${f.viaCheckIn}`);
+  console.log(`  false alarms       ${pct(f.mustNot)}  (emergency reply or check-in on a message that must not trigger)`);
+  console.log(`  disclosure reply on a message that must not trigger: ${f.disclosureOnNone}`);
+  const langs = CORPUS_LANGUAGES.filter((l) => f.byLanguage[l]);
+  console.log(`  danger+self-harm recall by language: ${langs.map((l) => `${l} ${pct(f.byLanguage[l]!).trim()}`).join(', ')}`);
+  console.log(`  language block right: ${CORPUS_LANGUAGES.filter((l) => f.blockRight[l]).map((l) => `${l} ${pct(f.blockRight[l]!).trim()}`).join(', ')}`);
+  console.log(`  English messages shown a language block: ${pct(f.blockOnEnglish).trim()}`);
+}
+
+async function main(): Promise<void> {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 ? process.argv[i + 1] : undefined;
+  };
+  const splits = (arg('--split')?.split(',') ?? [...SPLITS]) as Split[];
+  const channels = arg('--channels')?.split(',') ?? ['webchat', 'sms'];
+  const repoRoot = join(defaultContentDir(), '..');
+  const messages = loadCorpus(repoRoot, splits);
+  console.log(`eval:safety: ${messages.length} messages (${splits.join(', ')}), through the bot on ${channels.join(' and ')}`);
+  const figures = await evaluate(messages, channels);
+  figures.forEach(printFigures);
+  if (process.argv.includes('--misses')) {
+    for (const f of figures.filter((x) => x.split !== 'test' && x.channel === channels[0])) {
+      console.log(`\nmisses, ${f.split}:`);
+      for (const m of f.misses) console.log(`  ${m.id} ${m.label}/${m.lang} saw ${m.saw}: ${m.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+    }
+  }
+  console.log('\ntargets (test split): recall 100% for danger and self-harm, in English and each language; >= 95% disclosures; <= 5% false alarms');
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,68 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultContentDir } from '../../src/content/contentDir';
+import { loadConceptLexicon, type ConceptLexicon } from '../../src/safety/conceptLexicon';
+import { SafetyDetector } from '../../src/safety/safetyDetector';
+import { SAFETY_MODEL_FILE, safetyModelFrom, type SafetyModelFile } from '../../src/safety/safetyModel';
+import { loadSafetyRules, type SafetyRules } from '../../src/safety/safetyRules';
+import { trainClassifier, type TrainingOptions } from '../../src/safety/trainClassifier';
+import { loadCorpus, loadSplits, type CorpusMessage } from './corpus';
+import { chooseThresholds } from './thresholds';
+import { dataHash, exampleOf, TRAINING } from './training';
+
+const PLACEHOLDER = { danger: { sure: 1, unsure: 1 }, 'self-harm': { sure: 1, unsure: 1 }, disclosure: { sure: 1 } };
+
+/**
+ * Trains on the train split, chooses the thresholds on the dev split, and returns the model file. Never
+ * reads the test split. Deterministic: the same corpus, lexicon and options give the same file.
+ */
+export function buildSafetyModel(repoRoot: string, rules: SafetyRules, lexicon: ConceptLexicon, options: TrainingOptions = TRAINING): SafetyModelFile {
+  const splits = loadSplits(repoRoot);
+  const train = loadCorpus(repoRoot, ['train']);
+  const dev = loadCorpus(repoRoot, ['dev']);
+  const model = trainClassifier(
+    train.map((m) => exampleOf(m, lexicon, rules, options.features)),
+    options,
+  );
+  const training: SafetyModelFile['training'] = {
+    seed: options.seed,
+    epochs: options.epochs,
+    learningRate: options.learningRate,
+    l2: options.l2,
+    minCount: options.minCount,
+    classWeights: options.classWeights,
+    dataSha256: dataHash(train),
+    lexiconSha256: lexicon.fingerprint,
+    examples: train.length,
+    trainWriters: splits.train,
+    thresholdWriters: splits.dev,
+  };
+  const draft: SafetyModelFile = { format: 'clearsight-safety-model/1', training, thresholds: PLACEHOLDER, model };
+  const detector = new SafetyDetector(rules, lexicon, safetyModelFrom(draft, lexicon));
+  const thresholds = chooseThresholds(dev.map((m: CorpusMessage) => ({ label: m.label, scores: detector.score(m.text) })));
+  return { ...draft, thresholds };
+}
+
+/** The model file as text: readable settings, then one line per feature so that a retrained model diffs sensibly. */
+export function formatModelFile(file: SafetyModelFile): string {
+  const { weights, ...model } = file.model;
+  const head = JSON.stringify({ ...file, model: { ...model, weights: '__WEIGHTS__' } }, null, 2);
+  const lines = Object.entries(weights).map(([f, w]) => `      ${JSON.stringify(f)}: ${JSON.stringify(w)}`);
+  return `${head.replace('"__WEIGHTS__"', `{\n${lines.join(',\n')}\n    }`)}\n`;
+}
+
+function main(): void {
+  const contentDir = defaultContentDir();
+  const repoRoot = join(contentDir, '..');
+  const started = Date.now();
+  const file = buildSafetyModel(repoRoot, loadSafetyRules(contentDir), loadConceptLexicon(contentDir).lexicon);
+  const text = formatModelFile(file);
+  writeFileSync(join(contentDir, SAFETY_MODEL_FILE), text);
+  const t = file.thresholds;
+  console.log(`train:safety: ${file.training.examples} training messages from ${file.training.trainWriters.join(', ')}`);
+  console.log(`  ${Object.keys(file.model.weights).length} features kept, ${(text.length / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`  thresholds (chosen on ${file.training.thresholdWriters.join(', ')}): danger unsure ${t.danger.unsure} sure ${t.danger.sure}; self-harm unsure ${t['self-harm'].unsure} sure ${t['self-harm'].sure}; disclosure ${t.disclosure.sure}`);
+  console.log(`  written to content/${SAFETY_MODEL_FILE}`);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,21 @@
+import { loadConceptLexicon } from './conceptLexicon';
+import { SafetyDetector } from './safetyDetector';
+import { loadSafetyLanguages, type SafetyLanguages } from './safetyLanguages';
+import { loadSafetyModel } from './safetyModel';
+import { loadSafetyRules, type SafetyRules } from './safetyRules';
+
+/** Everything the safety check needs, loaded once at start-up: rules and replies, lexicon, model, language blocks. */
+export interface Safety {
+  detector: SafetyDetector;
+  /** The rules file, which also holds the English replies. */
+  rules: SafetyRules;
+  languages: SafetyLanguages;
+}
+
+/** Loads and checks the safety content; a bad or mismatched file stops start-up with its name. */
+export function loadSafety(contentDir: string): Safety {
+  const rules = loadSafetyRules(contentDir);
+  const { lexicon } = loadConceptLexicon(contentDir);
+  const model = loadSafetyModel(contentDir, lexicon);
+  return { detector: new SafetyDetector(rules, lexicon, model), rules, languages: loadSafetyLanguages(contentDir) };
+}

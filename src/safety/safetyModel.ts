@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ContentError } from '../content/loadYaml';
+import type { ConceptLexicon } from './conceptLexicon';
+import { modelSchema, TextClassifier } from './textClassifier';
+
+/*
+ * The trained safety model (content/safety-model.json): the classifier, the thresholds chosen on the dev
+ * split, and how it was trained. Written by `npm run train:safety`; loaded and checked at start-up.
+ */
+
+const probability = z.number().min(0).max(1);
+const band = z
+  .strictObject({ sure: probability, unsure: probability })
+  .refine((b) => b.unsure <= b.sure, 'unsure must not be above sure');
+
+export const thresholdsSchema = z.strictObject({
+  danger: band,
+  'self-harm': band,
+  disclosure: z.strictObject({ sure: probability }),
+});
+
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+
+export const safetyModelFileSchema = z.strictObject({
+  format: z.literal('clearsight-safety-model/1'),
+  training: z.strictObject({
+    seed: z.number().int(),
+    epochs: z.number().int().positive(),
+    learningRate: z.number().positive(),
+    l2: z.number().min(0),
+    minCount: z.number().int().positive(),
+    classWeights: z.record(z.string(), z.number().positive()),
+    /** SHA-256 of the training messages and labels, in order. */
+    dataSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** SHA-256 of the concept lexicon's terms: the model only makes sense with the same lexicon. */
+    lexiconSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    examples: z.number().int().positive(),
+    /** Which writers' messages it was trained on, and which chose the thresholds. */
+    trainWriters: z.array(z.string()).min(1),
+    thresholdWriters: z.array(z.string()).min(1),
+  }),
+  thresholds: thresholdsSchema,
+  model: modelSchema,
+});
+
+export type SafetyModelFile = z.infer<typeof safetyModelFileSchema>;
+
+export interface SafetyModel {
+  classifier: TextClassifier;
+  thresholds: Thresholds;
+  training: SafetyModelFile['training'];
+}
+
+export const SAFETY_MODEL_FILE = 'safety-model.json';
+
+/** Checks a parsed model file against the lexicon it must have been trained with. */
+export function safetyModelFrom(raw: unknown, lexicon: ConceptLexicon, where = SAFETY_MODEL_FILE): SafetyModel {
+  const parsed = safetyModelFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ContentError(`${where}: ${parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`);
+  }
+  const file = parsed.data;
+  if (file.training.lexiconSha256 !== lexicon.fingerprint) {
+    throw new ContentError(`${where}: trained with another version of safety-lexicon.yaml: run npm run train:safety`);
+  }
+  if (Object.keys(file.model.weights).length === 0) throw new ContentError(`${where}: the model has no weights`);
+  return { classifier: new TextClassifier(file.model), thresholds: file.thresholds, training: file.training };
+}
+
+/** Loads content/safety-model.json and checks it. */
+export function loadSafetyModel(contentDir: string, lexicon: ConceptLexicon): SafetyModel {
+  const file = join(contentDir, SAFETY_MODEL_FILE);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ContentError(`${file}: cannot be read as JSON (${(err as Error).message})`);
+  }
+  return safetyModelFrom(raw, lexicon, file);
+}
