@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadCorpus } from '../scripts/safety/corpus';
 import { defaultContentDir } from '../src/content/contentDir';
-import { messageLanguage } from '../src/safety/messageLanguage';
 import { loadSafety } from '../src/safety/safety';
 import { checkSafety } from '../src/safety/safetyCheck';
 import { percentile } from './percentile';
@@ -43,10 +42,10 @@ function main(): void {
   console.log(`bench:safety: ${texts.length} messages (median ${percentile(words, 50)} words, longest ${words[words.length - 1]}), ${ROUNDS} rounds; loading rules, lexicon and model took ${loadMs.toFixed(0)} ms`);
   report('rules only (the check before this change)', timeEach(texts, ROUNDS, (t) => checkSafety(t, safety.rules)));
   report('layered check (rules + classifier)', timeEach(texts, ROUNDS, (t) => safety.detector.check(t)));
-  report('language of the message', timeEach(texts, ROUNDS, (t) => messageLanguage(t)));
-  report('both, as each message pays', timeEach(texts, ROUNDS, (t) => [safety.detector.check(t), messageLanguage(t)]));
+  report('language of the message', timeEach(texts, ROUNDS, (t) => safety.languageOf(t)));
+  report('both, as each message pays', timeEach(texts, ROUNDS, (t) => [safety.detector.check(t), safety.languageOf(t)]));
   const long = Array.from({ length: 20 }, (_, i) => texts.slice(i * 40, i * 40 + 40).join(' ').slice(0, 4000));
-  report('4,000-character messages, both', timeEach(long, ROUNDS, (t) => [safety.detector.check(t), messageLanguage(t)]));
+  report('4,000-character messages, both', timeEach(long, ROUNDS, (t) => [safety.detector.check(t), safety.languageOf(t)]));
 }
 
 main();

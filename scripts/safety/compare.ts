@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { defaultContentDir } from '../../src/content/contentDir';
 import { loadConceptLexicon, type ConceptLexicon } from '../../src/safety/conceptLexicon';
-import type { FeatureOptions } from '../../src/safety/features';
+import type { FeatureOptions } from '../../src/classifier/features';
 import { checkSafety } from '../../src/safety/safetyCheck';
 import { SafetyDetector, type SafetyScores } from '../../src/safety/safetyDetector';
 import { safetyModelFrom } from '../../src/safety/safetyModel';
 import { loadSafetyRules, type SafetyRules } from '../../src/safety/safetyRules';
-import { trainClassifier } from '../../src/safety/trainClassifier';
+import { trainLinearModel } from '../../src/classifier/trainLinearModel';
 import { loadCorpus, type CorpusMessage } from './corpus';
 import { trainNaiveBayes } from './naiveBayes';
 import { chooseThresholds, type Scored } from './thresholds';
@@ -30,10 +30,10 @@ const OFF = { kind: 'none' } as const;
 /** A logistic regression with these features, used as the layered detector would use it. */
 function lrMethod(name: string, data: { train: CorpusMessage[]; lexicon: ConceptLexicon; rules: SafetyRules }, features: FeatureOptions, windowWords: number, ruleLayer: boolean): Method {
   const { train, lexicon, rules } = data;
-  const model = trainClassifier(train.map((m) => exampleOf(m, lexicon, rules, features)), { ...TRAINING, features, windowWords });
+  const model = trainLinearModel(train.map((m) => exampleOf(m, lexicon, rules, features)), { ...TRAINING, features, windowWords });
   const file = {
     format: 'clearsight-safety-model/1' as const,
-    training: { seed: TRAINING.seed, epochs: TRAINING.epochs, learningRate: TRAINING.learningRate, l2: TRAINING.l2, minCount: TRAINING.minCount, classWeights: TRAINING.classWeights, dataSha256: dataHash(train), lexiconSha256: lexicon.fingerprint, examples: train.length, trainWriters: ['-'], thresholdWriters: ['-'] },
+    training: { seed: TRAINING.seed, epochs: TRAINING.epochs, learningRate: TRAINING.learningRate, l2: TRAINING.l2, minCount: TRAINING.minCount, average: TRAINING.average, prune: TRAINING.prune, classWeights: TRAINING.classWeights, dataSha256: dataHash(train), lexiconSha256: lexicon.fingerprint, examples: train.length, trainWriters: ['-'], thresholdWriters: ['-'] },
     thresholds: { danger: { sure: 1, unsure: 1 }, 'self-harm': { sure: 1, unsure: 1 }, disclosure: { sure: 1 } },
     model,
   };
@@ -90,7 +90,7 @@ function main(): void {
   const train = loadCorpus(repoRoot, ['train']);
   const dev = loadCorpus(repoRoot, ['dev']);
   const data = { train, lexicon, rules };
-  const none: FeatureOptions = { words: false, bigrams: false, chars: null, concepts: false, conceptPairs: false, ruleCues: false };
+  const none: FeatureOptions = { words: false, bigrams: false, chars: null, concepts: false, conceptPairs: false, ruleCues: false, phraseChars: null };
   const words = { ...none, words: true, bigrams: true };
   const chars = { ...none, chars: [3, 5] as [number, number] };
   const both = { ...words, chars: [3, 5] as [number, number] };

@@ -1,5 +1,6 @@
-import { CLASSIFIER_CLASSES, softmax, type ClassProbabilities } from '../../src/safety/textClassifier';
-import type { TrainingExample } from '../../src/safety/trainClassifier';
+import { softmax } from '../../src/classifier/linearModel';
+import { CLASSIFIER_CLASSES, type ClassProbabilities } from '../../src/safety/textClassifier';
+import type { TrainingExample } from '../../src/classifier/trainLinearModel';
 
 /**
  * Multinomial naive Bayes over the same binary features, as a baseline for the comparison on dev
@@ -12,7 +13,7 @@ export function trainNaiveBayes(examples: readonly TrainingExample[], alpha = 0.
   const docs = new Array<number>(C).fill(0);
   const vocabulary = new Set<string>();
   for (const e of examples) {
-    const c = CLASSIFIER_CLASSES.indexOf(e.label);
+    const c = CLASSIFIER_CLASSES.indexOf(e.label as (typeof CLASSIFIER_CLASSES)[number]);
     docs[c]!++;
     for (const f of e.features) {
       perClass[c]!.set(f, (perClass[c]!.get(f) ?? 0) + 1);

@@ -5,10 +5,11 @@ import { loadConceptLexicon, type ConceptLexicon } from '../../src/safety/concep
 import { SafetyDetector } from '../../src/safety/safetyDetector';
 import { SAFETY_MODEL_FILE, safetyModelFrom, type SafetyModelFile } from '../../src/safety/safetyModel';
 import { loadSafetyRules, type SafetyRules } from '../../src/safety/safetyRules';
-import { trainClassifier, type TrainingOptions } from '../../src/safety/trainClassifier';
+import { trainLinearModel, type TrainingOptions } from '../../src/classifier/trainLinearModel';
 import { loadCorpus, loadSplits, type CorpusMessage } from './corpus';
 import { chooseThresholds } from './thresholds';
-import { dataHash, exampleOf, TRAINING } from './training';
+import { dataHash, exampleOf, LANGUAGE_TRAINING, languageDataHash, languageExampleOf, TRAINING } from './training';
+import { LANGUAGE_MODEL_FILE, type LanguageModelFile } from '../../src/language/languageModel';
 
 const PLACEHOLDER = { danger: { sure: 1, unsure: 1 }, 'self-harm': { sure: 1, unsure: 1 }, disclosure: { sure: 1 } };
 
@@ -20,7 +21,7 @@ export function buildSafetyModel(repoRoot: string, rules: SafetyRules, lexicon: 
   const splits = loadSplits(repoRoot);
   const train = loadCorpus(repoRoot, ['train']);
   const dev = loadCorpus(repoRoot, ['dev']);
-  const model = trainClassifier(
+  const model = trainLinearModel(
     train.map((m) => exampleOf(m, lexicon, rules, options.features)),
     options,
   );
@@ -30,6 +31,8 @@ export function buildSafetyModel(repoRoot: string, rules: SafetyRules, lexicon: 
     learningRate: options.learningRate,
     l2: options.l2,
     minCount: options.minCount,
+    average: options.average,
+    prune: options.prune,
     classWeights: options.classWeights,
     dataSha256: dataHash(train),
     lexiconSha256: lexicon.fingerprint,
@@ -43,12 +46,23 @@ export function buildSafetyModel(repoRoot: string, rules: SafetyRules, lexicon: 
   return { ...draft, thresholds };
 }
 
+/** Trains the language identifier on the train split's messages and their languages. */
+export function buildLanguageModel(repoRoot: string): LanguageModelFile {
+  const train = loadCorpus(repoRoot, ['train']);
+  const model = trainLinearModel(train.map(languageExampleOf), LANGUAGE_TRAINING);
+  return {
+    format: 'clearsight-language-model/1',
+    training: { seed: LANGUAGE_TRAINING.seed, dataSha256: languageDataHash(train), examples: train.length },
+    model,
+  };
+}
+
 /** The model file as text: readable settings, then one line per feature so that a retrained model diffs sensibly. */
-export function formatModelFile(file: SafetyModelFile): string {
-  const { weights, ...model } = file.model;
-  const head = JSON.stringify({ ...file, model: { ...model, weights: '__WEIGHTS__' } }, null, 2);
-  const lines = Object.entries(weights).map(([f, w]) => `      ${JSON.stringify(f)}: ${JSON.stringify(w)}`);
-  return `${head.replace('"__WEIGHTS__"', `{\n${lines.join(',\n')}\n    }`)}\n`;
+export function formatModelFile(file: SafetyModelFile | LanguageModelFile): string {
+  const { rows, ...model } = file.model;
+  const head = JSON.stringify({ ...file, model: { ...model, rows: '__ROWS__' } }, null, 2);
+  const lines = rows.map((row) => `      ${JSON.stringify(row)}`);
+  return `${head.replace('"__ROWS__"', `[\n${lines.join(',\n')}\n    ]`)}\n`;
 }
 
 function main(): void {
@@ -60,9 +74,13 @@ function main(): void {
   writeFileSync(join(contentDir, SAFETY_MODEL_FILE), text);
   const t = file.thresholds;
   console.log(`train:safety: ${file.training.examples} training messages from ${file.training.trainWriters.join(', ')}`);
-  console.log(`  ${Object.keys(file.model.weights).length} features kept, ${(text.length / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`  ${file.model.rows.length} features kept, ${(text.length / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`  thresholds (chosen on ${file.training.thresholdWriters.join(', ')}): danger unsure ${t.danger.unsure} sure ${t.danger.sure}; self-harm unsure ${t['self-harm'].unsure} sure ${t['self-harm'].sure}; disclosure ${t.disclosure.sure}`);
   console.log(`  written to content/${SAFETY_MODEL_FILE}`);
+  const language = buildLanguageModel(repoRoot);
+  const languageText = formatModelFile(language);
+  writeFileSync(join(contentDir, LANGUAGE_MODEL_FILE), languageText);
+  console.log(`  language identifier: ${language.model.rows.length} features, ${(languageText.length / 1024).toFixed(0)} KB, written to content/${LANGUAGE_MODEL_FILE}`);
 }
 
 if (require.main === module) main();

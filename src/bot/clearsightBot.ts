@@ -8,7 +8,7 @@ import type { ShellDeps } from '../../dialogs/shellDeps';
 import { sendReply } from '../channels/sendReply';
 import { findReference } from '../concerns/referenceCode';
 import { matchChoice } from '../channels/matchChoice';
-import { messageLanguage, type MessageLanguage } from '../safety/messageLanguage';
+import type { MessageLanguage } from '../safety/messageLanguage';
 import type { ReplyVariant, SafetySignal } from '../safety/safetyDetector';
 import { checkInChoices, checkInReply, languageBlock, safetyReplyText, type SafetyReplyKind } from '../safety/safetyReply';
 import { normaliseAnswer } from '../text/normaliseAnswer';
@@ -75,7 +75,7 @@ export class ClearsightBot extends ActivityHandler {
     const text = context.activity.text ?? '';
     // The safety check comes before anything else, on every message, in every state of every dialog.
     const signal = this.options.deps.safety.detector.check(text);
-    const language = messageLanguage(text);
+    const language = this.options.deps.safety.languageOf(text);
     const profile = await this.profile.get(context, {});
     if (profile.checkIn) return this.onCheckInAnswer(dc, profile.checkIn, text, signal, language);
     return this.route(dc, text, signal, language);

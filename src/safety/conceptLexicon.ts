@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ContentError, loadYaml } from '../content/loadYaml';
-import { foldText, tokensOf } from './classifierText';
+import { foldText, tokensOf } from '../classifier/foldText';
 
 /*
  * The concept lexicon (content/safety-lexicon.yaml): the words people type, in English and in the other
@@ -47,6 +47,14 @@ interface Term {
   concept: string;
 }
 
+/** A node of the stems' letter tree: the terms whose stem ends here, and the letters that go on. */
+interface StemNode {
+  next: Map<string, StemNode>;
+  terms: Term[];
+}
+
+const stemNode = (): StemNode => ({ next: new Map(), terms: [] });
+
 /** Stems shorter than this are refused: they would match unrelated words. */
 const MIN_STEM = 3;
 
@@ -73,32 +81,31 @@ function parseTerm(raw: string, concept: string, where: string): Term {
 /** Finds the concepts in a folded, tokenised text. Built once from the lexicon file. */
 export class ConceptLexicon {
   private readonly exact = new Map<string, Term[]>();
-  private readonly prefix = new Map<string, Term[]>();
-  private readonly infix: Term[] = [];
-  private readonly longestStem: number;
+  /** Stems as a letter tree: a word is walked once, letter by letter, instead of cut at every length. */
+  private readonly stems = stemNode();
+  /** Letters found inside words, by their first letter (all in scripts that attach prefixes, like Arabic). */
+  private readonly infix = new Map<string, Term[]>();
   /** SHA-256 of the file's terms: a model trained with other terms must be retrained. */
   readonly fingerprint: string;
   readonly concepts: readonly string[];
 
   constructor(file: LexiconFile, where = 'safety lexicon') {
     this.concepts = Object.keys(file.concepts).sort();
-    let longest = 0;
     for (const [code, language] of Object.entries(file.languages)) {
       for (const [concept, terms] of Object.entries(language.terms)) {
         if (!(concept in file.concepts)) throw new ContentError(`${where}: ${code} uses unknown concept "${concept}"`);
         for (const raw of terms) {
           const term = parseTerm(raw, concept, `${where}: ${code}.${concept}`);
           const first = term.parts[0]!;
-          if (first.how === 'infix') this.infix.push(term);
-          else {
-            const index = first.how === 'exact' ? this.exact : this.prefix;
-            index.set(first.text, [...(index.get(first.text) ?? []), term]);
-            if (first.how === 'prefix') longest = Math.max(longest, first.text.length);
+          if (first.how === 'infix') {
+            const letter = first.text[0]!;
+            this.infix.set(letter, [...(this.infix.get(letter) ?? []), term]);
           }
+          else if (first.how === 'exact') this.exact.set(first.text, [...(this.exact.get(first.text) ?? []), term]);
+          else this.addStem(first.text, term);
         }
       }
     }
-    this.longestStem = longest;
     const canonical = JSON.stringify(
       Object.entries(file.languages)
         .sort(([a], [b]) => a.localeCompare(b))
@@ -113,12 +120,28 @@ export class ConceptLexicon {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       for (const term of this.exact.get(token) ?? []) if (this.matchesFrom(term, tokens, i)) found.add(term.concept);
-      for (let n = MIN_STEM; n <= Math.min(token.length, this.longestStem); n++) {
-        for (const term of this.prefix.get(token.slice(0, n)) ?? []) if (this.matchesFrom(term, tokens, i)) found.add(term.concept);
+      let node: StemNode | undefined = this.stems;
+      for (const letter of token) {
+        node = node.next.get(letter);
+        if (!node) break;
+        for (const term of node.terms) if (this.matchesFrom(term, tokens, i)) found.add(term.concept);
       }
-      for (const term of this.infix) if (token.includes(term.parts[0]!.text)) found.add(term.concept);
+      for (let at = 0; at < token.length; at++) {
+        const candidates = this.infix.get(token[at]!);
+        if (candidates) for (const term of candidates) if (token.startsWith(term.parts[0]!.text, at)) found.add(term.concept);
+      }
     }
     return [...found];
+  }
+
+  private addStem(stem: string, term: Term): void {
+    let node = this.stems;
+    for (const letter of stem) {
+      let child = node.next.get(letter);
+      if (!child) node.next.set(letter, (child = stemNode()));
+      node = child;
+    }
+    node.terms.push(term);
   }
 
   private matchesFrom(term: Term, tokens: readonly string[], start: number): boolean {

@@ -1,4 +1,6 @@
+import { loadLanguageIdentifier } from '../language/languageModel';
 import { loadConceptLexicon } from './conceptLexicon';
+import { messageLanguage, type MessageLanguage } from './messageLanguage';
 import { SafetyDetector } from './safetyDetector';
 import { loadSafetyLanguages, type SafetyLanguages } from './safetyLanguages';
 import { loadSafetyModel } from './safetyModel';
@@ -10,6 +12,8 @@ export interface Safety {
   /** The rules file, which also holds the English replies. */
   rules: SafetyRules;
   languages: SafetyLanguages;
+  /** Which language block a message needs (undefined: English, or too short to tell). */
+  languageOf: (text: string) => MessageLanguage | undefined;
 }
 
 /** Loads and checks the safety content; a bad or mismatched file stops start-up with its name. */
@@ -17,5 +21,11 @@ export function loadSafety(contentDir: string): Safety {
   const rules = loadSafetyRules(contentDir);
   const { lexicon } = loadConceptLexicon(contentDir);
   const model = loadSafetyModel(contentDir, lexicon);
-  return { detector: new SafetyDetector(rules, lexicon, model), rules, languages: loadSafetyLanguages(contentDir) };
+  const identifier = loadLanguageIdentifier(contentDir);
+  return {
+    detector: new SafetyDetector(rules, lexicon, model),
+    rules,
+    languages: loadSafetyLanguages(contentDir),
+    languageOf: (text) => messageLanguage(text, identifier),
+  };
 }

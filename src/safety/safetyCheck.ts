@@ -28,42 +28,51 @@ export function normaliseMessage(text: string, rules: Pick<SafetyRules, 'respell
     .join(' ');
 }
 
+/** What the rules see in one message: every rule that matches, and the past, general-question and "now" cues. */
+export interface RuleView {
+  result: SafetyResult;
+  /** The same, as feature names for the classifier: "r:<rule id>", "r:<kind>", "q:past", "q:general", "q:now". */
+  cues: string[];
+}
+
 /**
- * The safety check: local, no network, run on every message before anything else. Returns the most
- * serious kind that matches. A "happening now" rule is held back when the message is about the past
- * or is a general question, unless it also says now ("still", "right now", "tonight").
+ * The rules over one message, normalised once. The result is the most serious kind that matches; a
+ * "happening now" rule is held back when the message is about the past or is a general question, unless
+ * it also says now ("still", "right now", "tonight"). The cues let the classifier learn how far to trust
+ * each rule on messages written by other people.
  */
-export function checkSafety(text: string, rules: SafetyRules): SafetyResult {
+export function viewByRules(text: string, rules: SafetyRules): RuleView {
   const message = normaliseMessage(text, rules);
-  if (!message) return { kind: 'none' };
+  if (!message) return { result: { kind: 'none' }, cues: [] };
+  const matched = rules.rules.filter((rule) => rule.patterns.some((p) => p.test(message)));
   const isNow = rules.now.some((p) => p.test(message));
-  const heldBack = !isNow && (rules.past.some((p) => p.test(message)) || rules.general.some((p) => p.test(message)));
+  const isPast = rules.past.some((p) => p.test(message));
+  const isGeneral = rules.general.some((p) => p.test(message));
+  const cues = [...new Set(matched.flatMap((rule) => [`r:${rule.id}`, `r:${rule.kind}`]))];
+  if (isPast) cues.push('q:past');
+  if (isGeneral) cues.push('q:general');
+  if (isNow) cues.push('q:now');
+  const heldBack = !isNow && (isPast || isGeneral);
   let past: string | undefined;
   for (const kind of PRIORITY) {
-    for (const rule of rules.rules) {
-      if (rule.kind !== kind || !rule.patterns.some((p) => p.test(message))) continue;
+    for (const rule of matched) {
+      if (rule.kind !== kind) continue;
       if (heldBack && !rule.timeless) {
         past ??= rule.id;
         continue;
       }
-      return { kind, rule: rule.id };
+      return { result: { kind, rule: rule.id }, cues };
     }
   }
-  return past ? { kind: 'past', rule: past } : { kind: 'none' };
+  return { result: past ? { kind: 'past', rule: past } : { kind: 'none' }, cues };
 }
 
-/**
- * What the rules see in a message, as features for the classifier: each rule that matches (held back
- * or not) and whether the past, general-question and "now" cues are present. The classifier learns how
- * far to trust each one on messages written by other people.
- */
+/** The rules' verdict alone (see viewByRules). */
+export function checkSafety(text: string, rules: SafetyRules): SafetyResult {
+  return viewByRules(text, rules).result;
+}
+
+/** The rules' cues alone, as feature names (see viewByRules). */
 export function ruleCues(text: string, rules: SafetyRules): string[] {
-  const message = normaliseMessage(text, rules);
-  if (!message) return [];
-  const cues: string[] = [];
-  for (const rule of rules.rules) if (rule.patterns.some((p) => p.test(message))) cues.push(`r:${rule.id}`, `r:${rule.kind}`);
-  if (rules.past.some((p) => p.test(message))) cues.push('q:past');
-  if (rules.general.some((p) => p.test(message))) cues.push('q:general');
-  if (rules.now.some((p) => p.test(message))) cues.push('q:now');
-  return [...new Set(cues)];
+  return viewByRules(text, rules).cues;
 }

@@ -1,7 +1,7 @@
-import { foldText, tokensOf } from './classifierText';
+import { foldText, tokensOf } from '../classifier/foldText';
 import type { ConceptLexicon } from './conceptLexicon';
-import { featuresOf, windowsOf } from './features';
-import { checkSafety, ruleCues } from './safetyCheck';
+import { windowsOf } from '../classifier/features';
+import { viewByRules, type SafetyResult } from './safetyCheck';
 import type { SafetyModel } from './safetyModel';
 import type { SafetyRules } from './safetyRules';
 import type { ClassProbabilities } from './textClassifier';
@@ -37,7 +37,7 @@ export interface SafetyScores {
   /** The classifier's probabilities, the highest of the whole message and its windows. */
   probabilities: ClassProbabilities;
   concepts: string[];
-  rule: ReturnType<typeof checkSafety>;
+  rule: SafetyResult;
 }
 
 export class SafetyDetector {
@@ -51,15 +51,14 @@ export class SafetyDetector {
   score(text: string): SafetyScores {
     const tokens = tokensOf(foldText(text));
     const { classifier } = this.model;
-    const options = classifier.featureOptions;
     const whole = this.lexicon.conceptsIn(tokens);
-    const cues = options.ruleCues ? ruleCues(text, this.rules) : [];
-    const probabilities = classifier.probabilities(featuresOf(tokens, whole, options, cues));
+    const { result, cues } = viewByRules(text, this.rules);
+    const probabilities = classifier.probabilitiesOf(tokens, whole, cues);
     for (const window of windowsOf(tokens, classifier.windowWords)) {
-      const p = classifier.probabilities(featuresOf(window, this.lexicon.conceptsIn(window), options, cues));
+      const p = classifier.probabilitiesOf(window, this.lexicon.conceptsIn(window), cues);
       for (const kind of ['danger', 'self-harm', 'disclosure'] as const) probabilities[kind] = Math.max(probabilities[kind], p[kind]);
     }
-    return { probabilities, concepts: whole, rule: checkSafety(text, this.rules) };
+    return { probabilities, concepts: whole, rule: result };
   }
 
   check(text: string): SafetySignal {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ContentError } from '../content/loadYaml';
 import type { ConceptLexicon } from './conceptLexicon';
-import { modelSchema, TextClassifier } from './textClassifier';
+import { linearModelSchema } from '../classifier/linearModel';
+import { CLASSIFIER_CLASSES, TextClassifier } from './textClassifier';
 
 /*
  * The trained safety model (content/safety-model.json): the classifier, the thresholds chosen on the dev
@@ -31,6 +32,8 @@ export const safetyModelFileSchema = z.strictObject({
     learningRate: z.number().positive(),
     l2: z.number().min(0),
     minCount: z.number().int().positive(),
+    average: z.number().int().positive(),
+    prune: z.number().min(0),
     classWeights: z.record(z.string(), z.number().positive()),
     /** SHA-256 of the training messages and labels, in order. */
     dataSha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -42,7 +45,7 @@ export const safetyModelFileSchema = z.strictObject({
     thresholdWriters: z.array(z.string()).min(1),
   }),
   thresholds: thresholdsSchema,
-  model: modelSchema,
+  model: linearModelSchema.refine((m) => m.classes.join() === CLASSIFIER_CLASSES.join(), `classes must be ${CLASSIFIER_CLASSES.join(', ')}`),
 });
 
 export type SafetyModelFile = z.infer<typeof safetyModelFileSchema>;
@@ -65,7 +68,7 @@ export function safetyModelFrom(raw: unknown, lexicon: ConceptLexicon, where = S
   if (file.training.lexiconSha256 !== lexicon.fingerprint) {
     throw new ContentError(`${where}: trained with another version of safety-lexicon.yaml: run npm run train:safety`);
   }
-  if (Object.keys(file.model.weights).length === 0) throw new ContentError(`${where}: the model has no weights`);
+  if (file.model.rows.length === 0) throw new ContentError(`${where}: the model has no weights`);
   return { classifier: new TextClassifier(file.model), thresholds: file.thresholds, training: file.training };
 }
 

@@ -1,4 +1,4 @@
-import { foldText, tokensOf } from '../../src/safety/classifierText';
+import { foldText, tokensOf } from '../../src/classifier/foldText';
 
 describe('foldText', () => {
   it('makes the ways one word is typed on a phone look alike', () => {
