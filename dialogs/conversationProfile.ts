@@ -1,4 +1,5 @@
 import type { StatePropertyAccessor } from 'botbuilder';
+import type { OfferedChoices } from '../src/channels/offeredChoices';
 import type { MessageLanguage } from '../src/safety/messageLanguage';
 import type { AlarmKind, ReplyVariant } from '../src/safety/safetyDetector';
 import type { Audience } from '../src/shell/audience';
@@ -16,6 +17,8 @@ export interface ConversationProfile {
   disclosed?: boolean;
   /** The safety check was unsure and asked "Is someone in danger right now?": the message waits for the answer. */
   checkIn?: PendingCheckIn;
+  /** The options the last reply offered (their words only), so that picking one is known for what it is. */
+  offered?: OfferedChoices;
   /** The other language whose block (999, interpreter, helpline) was last shown, so it is not repeated every turn. */
   languageShown?: MessageLanguage;
 }
@@ -25,6 +28,8 @@ export interface PendingCheckIn {
   kind: AlarmKind;
   variant?: ReplyVariant;
   language?: MessageLanguage;
+  /** It also read as a young person's disclosure: on No, the disclosure reply. */
+  disclosure: boolean;
   text: string;
   /** How many times the question has been asked: an answer that is neither yes nor no gets it once more. */
   asked: 1 | 2;

@@ -3,7 +3,10 @@ import { ClearsightBot } from '../../src/bot/clearsightBot';
 import type { BotContent } from '../../src/content/botContent';
 import type { ConcernStore } from '../../src/concerns/concernStore';
 import { ConcernSubmitter } from '../../src/concerns/concernSubmitter';
+import type { LanguageService } from '../../src/language/languageService';
 import { LocalLanguageService } from '../../src/language/localLanguageService';
+import type { Safety } from '../../src/safety/safety';
+import type { ShellDeps } from '../../dialogs/shellDeps';
 import { createLogger } from '../../src/logging/logger';
 import { LocalHelp } from '../../src/signposting/localHelp';
 import { MemoryStorage } from '../../src/storage/memoryStorage';
@@ -15,6 +18,41 @@ export interface Said {
   text: string;
 }
 
+export interface BotDepsOptions {
+  store: ConcernStore;
+  /** The clock, fixed: office hours and report times are the same on every run. */
+  now: Date;
+  urgentUpdated?: () => void;
+  language?: LanguageService;
+  /** Another safety bundle (tests narrow the thresholds around one message). */
+  safety?: Safety;
+  /** Tries at storing a report before "not sent yet". */
+  submitAttempts?: number;
+}
+
+/** What the bot's dialogs need, from the content and a store, at a fixed time: for evaluations and tests. */
+export function botDepsFor(content: BotContent, options: BotDepsOptions): Omit<ShellDeps, 'profile'> {
+  const { store, now } = options;
+  return {
+    content: content.shell,
+    services: content.services,
+    knowledge: content.knowledge,
+    questions: content.questions,
+    localHelp: new LocalHelp(content.frontDoors, content.holidays, () => now),
+    safety: options.safety ?? content.safety,
+    report: {
+      content: content.report,
+      agencies: content.agencies,
+      store,
+      submitter: new ConcernSubmitter(store, createLogger('silent'), { attempts: options.submitAttempts ?? 1, firstDelayMs: 10, outboxIntervalMs: 60_000 }),
+      language: options.language ?? new LocalLanguageService(),
+      urgentUpdated: options.urgentUpdated ?? (() => undefined),
+      retentionDays: 90,
+      now: () => now,
+    },
+  };
+}
+
 /**
  * The real bot, in process, on in-memory conversation state: each `conversation()` is a fresh chat on a
  * channel. Used by the safety evaluation to see exactly what a person would be sent.
@@ -22,29 +60,11 @@ export interface Said {
 export class BotDriver {
   private readonly bot: ClearsightBot;
 
-  constructor(content: BotContent, store: ConcernStore, now: Date, onUrgent: () => void = () => undefined) {
-    const logger = createLogger('silent');
+  constructor(content: BotContent, store: ConcernStore, now: Date) {
     this.bot = new ClearsightBot({
       conversationState: new ConversationState(new MemoryStorage(3600_000)),
       ttlHours: 4,
-      deps: {
-        content: content.shell,
-        services: content.services,
-        knowledge: content.knowledge,
-        questions: content.questions,
-        localHelp: new LocalHelp(content.frontDoors, content.holidays, () => now),
-        safety: content.safety,
-        report: {
-          content: content.report,
-          agencies: content.agencies,
-          store,
-          submitter: new ConcernSubmitter(store, logger, { attempts: 1, firstDelayMs: 1, outboxIntervalMs: 60_000 }),
-          language: new LocalLanguageService(),
-          urgentUpdated: onUrgent,
-          retentionDays: 90,
-          now: () => now,
-        },
-      },
+      deps: botDepsFor(content, { store, now }),
     });
   }
 

@@ -30,11 +30,14 @@ const OFF = { kind: 'none' } as const;
 /** A logistic regression with these features, used as the layered detector would use it. */
 function lrMethod(name: string, data: { train: CorpusMessage[]; lexicon: ConceptLexicon; rules: SafetyRules }, features: FeatureOptions, windowWords: number, ruleLayer: boolean): Method {
   const { train, lexicon, rules } = data;
-  const model = trainLinearModel(train.map((m) => exampleOf(m, lexicon, rules, features)), { ...TRAINING, features, windowWords });
+  // One run each (not the average of three train:safety uses), so the methods are compared on equal terms.
+  const model = trainLinearModel(train.map((m) => exampleOf(m, lexicon, rules, features)), { ...TRAINING, features, windowWords, average: 1 });
   const file = {
     format: 'clearsight-safety-model/1' as const,
     training: { seed: TRAINING.seed, epochs: TRAINING.epochs, learningRate: TRAINING.learningRate, l2: TRAINING.l2, minCount: TRAINING.minCount, average: TRAINING.average, prune: TRAINING.prune, classWeights: TRAINING.classWeights, dataSha256: dataHash(train), lexiconSha256: lexicon.fingerprint, examples: train.length, trainWriters: ['-'], thresholdWriters: ['-'] },
     thresholds: { danger: { sure: 1, unsure: 1 }, 'self-harm': { sure: 1, unsure: 1 }, disclosure: { sure: 1 } },
+    // Reply variants play no part in catching: none here.
+    variants: { overdose: noVariant(features), 'hurt-nearby': noVariant(features) },
     model,
   };
   const detector = new SafetyDetector(rules, lexicon, safetyModelFrom(file, lexicon));
@@ -45,6 +48,10 @@ function lrMethod(name: string, data: { train: CorpusMessage[]; lexicon: Concept
       return ruleLayer ? s : { ...s, rule: OFF };
     },
   };
+}
+
+function noVariant(features: FeatureOptions) {
+  return { subkind: '-', threshold: 1, model: { classes: ['other', 'yes'], features, windowWords: 200, bias: [0, 0], rows: [] } };
 }
 
 function nbMethod(name: string, data: { train: CorpusMessage[]; lexicon: ConceptLexicon; rules: SafetyRules }, features: FeatureOptions): Method {
@@ -96,7 +103,6 @@ function main(): void {
   const both = { ...words, chars: [3, 5] as [number, number] };
   const lexiconToo = { ...both, concepts: true, conceptPairs: true };
   const all = { ...lexiconToo, ruleCues: true };
-  const w = TRAINING.windowWords;
   const methods: Method[] = [
     { name: 'rules only (before)', score: (text) => ({ probabilities: ZERO, concepts: [], rule: checkSafety(text, rules) }) },
     nbMethod('naive Bayes, words+chars+lexicon', data, lexiconToo),
@@ -105,8 +111,9 @@ function main(): void {
     lrMethod('LR words+chars', data, both, 200, false),
     lrMethod('LR words+chars+lexicon', data, lexiconToo, 200, false),
     lrMethod('LR words+chars+lexicon+rule cues', data, all, 200, false),
-    lrMethod('rules + LR words+chars+lexicon+rule cues', data, all, 200, true),
-    lrMethod(`rules + LR all, windows of ${w}`, data, all, w, true),
+    lrMethod('LR + phrase letter groups', data, { ...all, phraseChars: [4, 6] }, 200, false),
+    lrMethod('rules + LR (all of the above)', data, { ...all, phraseChars: [4, 6] }, 200, true),
+    lrMethod('rules + LR, windows of 30 words', data, { ...all, phraseChars: [4, 6] }, 30, true),
   ];
   console.log(`eval:safety:compare: trained on ${train.length} train messages, measured on ${dev.length} dev messages (thresholds chosen on dev for each)\n`);
   console.log('method'.padEnd(46) + 'alarm recall  other langs  false alarms  FA to catch all  disclosure');

@@ -47,17 +47,19 @@ const ALARM = new Set(['danger', 'self-harm']);
 const tally = (): Tally => ({ labelled: 0, caught: 0 });
 
 function describeSeen(seen: Seen): string {
-  const parts = [seen.emergency && `emergency:${seen.emergency}`, seen.checkIn && 'check-in', seen.disclosure && 'disclosure', seen.block && `block:${seen.block}`];
+  const parts = [seen.checkIn && `check-in(${seen.answered})`, seen.emergency && `emergency:${seen.emergency}`, seen.disclosure && 'disclosure', seen.block && `block:${seen.block}`];
   return parts.filter(Boolean).join(' ') || 'nothing';
 }
 
 /** Adds one message's outcome to the figures. */
 export function count(f: SplitFigures, m: CorpusMessage, seen: Seen): void {
-  const emergency = seen.emergency !== undefined;
+  // An emergency reply sent only because the check-in was answered Yes is the check-in catching it.
+  const emergency = seen.emergency !== undefined && seen.answered !== 'yes';
   let missed = false;
   if (ALARM.has(m.label)) {
     const kind = m.label as 'danger' | 'self-harm';
     const caught = emergency || seen.checkIn;
+    // The reply that fits: the one sent at once, or after Yes to the check-in.
     f.recall[kind].labelled++;
     const lang = (f.byLanguage[m.lang] ??= tally());
     lang.labelled++;
@@ -68,7 +70,7 @@ export function count(f: SplitFigures, m: CorpusMessage, seen: Seen): void {
     } else missed = true;
     f.rightReply.labelled++;
     const right = kind === 'self-harm' ? seen.emergency === 'self-harm' || seen.emergency === 'overdose' : seen.emergency === 'danger' || seen.emergency === 'hurt-nearby' || seen.emergency === 'overdose';
-    if (right || (seen.checkIn && !emergency)) f.rightReply.caught++;
+    if (right) f.rightReply.caught++;
   } else if (m.label === 'disclosure') {
     f.recall.disclosure.labelled++;
     if (seen.disclosure) f.recall.disclosure.caught++;

@@ -20,9 +20,11 @@ export interface ThresholdBudget {
   sureFalseAlarms: number;
   /** Disclosure recall to reach. */
   disclosureRecall: number;
+  /** Most disclosure replies allowed on messages that must not trigger. */
+  disclosureOnNone: number;
 }
 
-export const BUDGET: ThresholdBudget = { falseAlarms: 0.04, sureFalseAlarms: 0.01, disclosureRecall: 0.95 };
+export const BUDGET: ThresholdBudget = { falseAlarms: 0.04, sureFalseAlarms: 0.01, disclosureRecall: 0.95, disclosureOnNone: 0.03 };
 
 const GRID = Array.from({ length: 97 }, (_, i) => Math.round((0.02 + i * 0.01) * 100) / 100);
 
@@ -45,12 +47,16 @@ export function chooseThresholds(dev: readonly Scored[], budget: ThresholdBudget
   const sure = (kind: 'danger' | 'self-harm', unsure: number) =>
     GRID.find((t) => t >= unsure && none.filter((s) => !ruleAlarm(s) && s.scores.probabilities[kind] >= t).length / Math.max(1, none.length) <= budget.sureFalseAlarms) ?? 1;
 
+  const danger = { unsure: best.d, sure: sure('danger', best.d) };
+  const selfHarm = { unsure: best.sh, sure: sure('self-harm', best.sh) };
+  // A disclosure gets its reply unless a sure alarm answers first (after the check-in's No, it still does).
+  const sureAlarm = (s: Scored) => ruleAlarm(s) || s.scores.probabilities.danger >= danger.sure || s.scores.probabilities['self-harm'] >= selfHarm.sure;
   const disclosures = dev.filter((s) => s.label === 'disclosure');
-  const disclosureAt = [...GRID].reverse().find((t) => disclosures.filter((s) => s.scores.rule.kind === 'disclosure' || s.scores.probabilities.disclosure >= t).length >= budget.disclosureRecall * disclosures.length) ?? GRID[0]!;
-
-  return {
-    danger: { unsure: best.d, sure: sure('danger', best.d) },
-    'self-harm': { unsure: best.sh, sure: sure('self-harm', best.sh) },
-    disclosure: { sure: disclosureAt },
-  };
+  const tells = (s: Scored, t: number) => !sureAlarm(s) && (s.scores.rule.kind === 'disclosure' || s.scores.probabilities.disclosure >= t);
+  // Within the budget for the disclosure reply on messages that must not trigger: the highest threshold
+  // that reaches the recall target, or else the lowest (the most recall the budget allows).
+  const allowed = GRID.filter((t) => none.filter((s) => tells(s, t)).length <= budget.disclosureOnNone * none.length);
+  const reaches = allowed.filter((t) => disclosures.filter((s) => tells(s, t)).length >= budget.disclosureRecall * disclosures.length);
+  const disclosureAt = reaches.length ? reaches[reaches.length - 1]! : (allowed[0] ?? 1);
+  return { danger, 'self-harm': selfHarm, disclosure: { sure: disclosureAt } };
 }

@@ -5,6 +5,7 @@ import { loadConceptLexicon, type ConceptLexicon } from '../../src/safety/concep
 import { SafetyDetector } from '../../src/safety/safetyDetector';
 import { SAFETY_MODEL_FILE, safetyModelFrom, type SafetyModelFile } from '../../src/safety/safetyModel';
 import { loadSafetyRules, type SafetyRules } from '../../src/safety/safetyRules';
+import { LinearModel, type FeatureRow } from '../../src/classifier/linearModel';
 import { trainLinearModel, type TrainingOptions } from '../../src/classifier/trainLinearModel';
 import { loadCorpus, loadSplits, type CorpusMessage } from './corpus';
 import { chooseThresholds } from './thresholds';
@@ -40,10 +41,37 @@ export function buildSafetyModel(repoRoot: string, rules: SafetyRules, lexicon: 
     trainWriters: splits.train,
     thresholdWriters: splits.dev,
   };
-  const draft: SafetyModelFile = { format: 'clearsight-safety-model/1', training, thresholds: PLACEHOLDER, model };
+  const variants = {
+    overdose: buildVariant('overdose-taken', train, dev, lexicon, rules, options),
+    'hurt-nearby': buildVariant('hurt-heard', train, dev, lexicon, rules, options),
+  };
+  const draft: SafetyModelFile = { format: 'clearsight-safety-model/1', training, thresholds: PLACEHOLDER, variants, model };
   const detector = new SafetyDetector(rules, lexicon, safetyModelFrom(draft, lexicon));
   const thresholds = chooseThresholds(dev.map((m: CorpusMessage) => ({ label: m.label, scores: detector.score(m.text) })));
   return { ...draft, thresholds };
+}
+
+const isAlarm = (m: CorpusMessage) => m.label === 'danger' || m.label === 'self-harm';
+
+/** Most alarm messages of other kinds that may get a variant's reply, on dev. */
+const VARIANT_WRONG = 0.01;
+
+/**
+ * A reply variant's classifier: trained on the train split's danger and self-harm messages, yes for those
+ * the writer marked with `subkind`; its threshold is the lowest that gives the variant's reply to at most
+ * 1% of the dev split's other alarm messages.
+ */
+function buildVariant(subkind: string, train: CorpusMessage[], dev: CorpusMessage[], lexicon: ConceptLexicon, rules: SafetyRules, options: TrainingOptions): SafetyModelFile['variants']['overdose'] {
+  // Words, pairs, concepts and cues are enough here (letter groups made it five times the size for no gain on dev).
+  const features = { ...options.features, chars: null, phraseChars: null };
+  const example = (m: CorpusMessage) => ({ ...exampleOf(m, lexicon, rules, features), label: m.subkind === subkind ? 'yes' : 'other' });
+  const model = trainLinearModel(train.filter(isAlarm).map(example), { ...options, features, average: 1, classWeights: { other: 1, yes: 3 } });
+  const classifier = new LinearModel(model);
+  const scored = dev.filter(isAlarm).map((m) => ({ yes: m.subkind === subkind, p: classifier.probabilities(example(m).features)[1]! }));
+  const others = scored.filter((s) => !s.yes);
+  const grid = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
+  const threshold = grid.find((t) => others.filter((s) => s.p >= t).length <= VARIANT_WRONG * others.length) ?? 1;
+  return { subkind, threshold, model };
 }
 
 /** Trains the language identifier on the train split's messages and their languages. */
@@ -59,10 +87,18 @@ export function buildLanguageModel(repoRoot: string): LanguageModelFile {
 
 /** The model file as text: readable settings, then one line per feature so that a retrained model diffs sensibly. */
 export function formatModelFile(file: SafetyModelFile | LanguageModelFile): string {
-  const { rows, ...model } = file.model;
-  const head = JSON.stringify({ ...file, model: { ...model, rows: '__ROWS__' } }, null, 2);
-  const lines = rows.map((row) => `      ${JSON.stringify(row)}`);
-  return `${head.replace('"__ROWS__"', `[\n${lines.join(',\n')}\n    ]`)}\n`;
+  // Every model's rows one per line (under "rows"), the rest as ordinary indented JSON.
+  const rowLists: FeatureRow[][] = [];
+  const head = JSON.stringify(
+    file,
+    (key, value: unknown) => {
+      if (key !== 'rows') return value;
+      rowLists.push(value as FeatureRow[]);
+      return `__ROWS_${rowLists.length - 1}__`;
+    },
+    2,
+  );
+  return `${head.replace(/"__ROWS_(\d+)__"/g, (_, i: string) => `[\n${rowLists[Number(i)]!.map((row) => `      ${JSON.stringify(row)}`).join(',\n')}\n    ]`)}\n`;
 }
 
 function main(): void {
@@ -76,6 +112,7 @@ function main(): void {
   console.log(`train:safety: ${file.training.examples} training messages from ${file.training.trainWriters.join(', ')}`);
   console.log(`  ${file.model.rows.length} features kept, ${(text.length / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`  thresholds (chosen on ${file.training.thresholdWriters.join(', ')}): danger unsure ${t.danger.unsure} sure ${t.danger.sure}; self-harm unsure ${t['self-harm'].unsure} sure ${t['self-harm'].sure}; disclosure ${t.disclosure.sure}`);
+  for (const [name, v] of Object.entries(file.variants)) console.log(`  reply variant ${name} (writers' subkind ${v.subkind}): ${v.model.rows.length} features, threshold ${v.threshold}`);
   console.log(`  written to content/${SAFETY_MODEL_FILE}`);
   const language = buildLanguageModel(repoRoot);
   const languageText = formatModelFile(language);

@@ -21,6 +21,8 @@ export interface Seen {
   disclosure: boolean;
   /** The other-language block shown, if any ('other' is the English block for any other language). */
   block?: MessageLanguage;
+  /** How the check-in was answered (truthfully, from the label), if it was asked. */
+  answered?: 'yes' | 'no';
 }
 
 const firstLine = (text: string) => text.trim().split('\n')[0]!.slice(0, 60);
@@ -47,11 +49,20 @@ export class UserSees {
     ];
   }
 
-  async seen(message: Pick<CorpusMessage, 'text' | 'context'>, channel: string): Promise<Seen> {
+  /**
+   * What the person is sent for this message. When the check-in question is asked, it is answered as
+   * the writer would (Yes for danger and self-harm, No otherwise), and the reply to that counts too.
+   */
+  async seen(message: Pick<CorpusMessage, 'text' | 'context' | 'label'>, channel: string): Promise<Seen> {
     const chat = this.driver.conversation(channel);
     await this.reachContext(chat, message.context);
     const { text } = await chat.say(message.text);
-    return this.classify(text);
+    const first = this.classify(text);
+    if (!first.checkIn) return first;
+    const answered = message.label === 'danger' || message.label === 'self-harm' ? 'yes' : 'no';
+    const after = this.classify((await chat.say(answered === 'yes' ? 'Yes' : 'No')).text);
+    const emergency = first.emergency ?? after.emergency;
+    return { ...first, ...(emergency ? { emergency } : {}), disclosure: first.disclosure || after.disclosure, answered };
   }
 
   classify(text: string): Seen {

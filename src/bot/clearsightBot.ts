@@ -8,6 +8,7 @@ import type { ShellDeps } from '../../dialogs/shellDeps';
 import { sendReply } from '../channels/sendReply';
 import { findReference } from '../concerns/referenceCode';
 import { matchChoice } from '../channels/matchChoice';
+import { isOfferedAnswer, offeredThisTurn } from '../channels/offeredChoices';
 import type { MessageLanguage } from '../safety/messageLanguage';
 import type { ReplyVariant, SafetySignal } from '../safety/safetyDetector';
 import { checkInChoices, checkInReply, languageBlock, safetyReplyText, type SafetyReplyKind } from '../safety/safetyReply';
@@ -60,9 +61,23 @@ export class ClearsightBot extends ActivityHandler {
     // The chat was closed (or left idle until it ended): forget the conversation, draft report and all.
     if (context.activity.type === ActivityTypes.EndOfConversation) return this.clearConversation(context);
     await super.run(context);
+    await this.rememberOffered(context);
     // Always written: almost every turn changes the dialog state anyway, forcing skips one of the SDK's
     // three state hashes per turn, and each write restarts the conversation's expiry (TTL) from now.
     await this.state.saveChanges(context, true);
+  }
+
+  /** Keeps the options this turn's last reply offered (or none), for telling a picked option from own words. */
+  private async rememberOffered(context: TurnContext): Promise<void> {
+    if (context.activity.type !== ActivityTypes.Message && context.activity.type !== ActivityTypes.ConversationUpdate) return;
+    const profile = await this.profile.get(context, {});
+    const offered = offeredThisTurn(context);
+    if (offered) await this.profile.set(context, { ...profile, offered });
+    else if (profile.offered) {
+      const rest = { ...profile };
+      delete rest.offered;
+      await this.profile.set(context, rest);
+    }
   }
 
   /** Forgets everything about this conversation (used after a failed turn). */
@@ -73,10 +88,11 @@ export class ClearsightBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     const text = context.activity.text ?? '';
-    // The safety check comes before anything else, on every message, in every state of every dialog.
-    const signal = this.options.deps.safety.detector.check(text);
-    const language = this.options.deps.safety.languageOf(text);
     const profile = await this.profile.get(context, {});
+    // The safety check comes before anything else, on every message, in every state of every dialog.
+    // An option picked from those just offered is judged by the rules alone (see offeredChoices).
+    const signal = this.options.deps.safety.detector.check(text, isOfferedAnswer(text, profile.offered));
+    const language = this.options.deps.safety.languageOf(text);
     if (profile.checkIn) return this.onCheckInAnswer(dc, profile.checkIn, text, signal, language);
     return this.route(dc, text, signal, language);
   }
@@ -85,7 +101,7 @@ export class ClearsightBot extends ActivityHandler {
   private async route(dc: DialogContext, text: string, signal: SafetySignal, language: MessageLanguage | undefined): Promise<void> {
     const { context } = dc;
     if ((signal.kind === 'danger' || signal.kind === 'self-harm') && signal.certainty === 'unsure') {
-      return this.askCheckIn(dc, { kind: signal.kind, variant: signal.variant, language, text });
+      return this.askCheckIn(dc, { kind: signal.kind, variant: signal.variant, disclosure: signal.disclosure, language, text });
     }
     if (signal.kind === 'danger' || signal.kind === 'self-harm' || signal.kind === 'disclosure') {
       return this.interruptForSafety(dc, signal.kind, signal.kind === 'disclosure' ? undefined : signal.variant, language);
@@ -130,11 +146,20 @@ export class ClearsightBot extends ActivityHandler {
   private async onCheckInAnswer(dc: DialogContext, pending: PendingCheckIn, text: string, signal: SafetySignal, language: MessageLanguage | undefined): Promise<void> {
     const { context } = dc;
     const profile = await this.profile.get(context, {});
-    const { checkIn: _answered, ...rest } = profile;
-    // The answer is a message like any other: danger in it is answered first, and replaces the question.
+    const rest: ConversationProfile = { ...profile };
+    delete rest.checkIn;
+    // Danger typed instead of Yes or No: that settles the question. The reply comes at once; then both
+    // messages go on where the person was, the held one first (in a report, each may be an answer).
     if (signal.kind === 'danger' || signal.kind === 'self-harm') {
       await this.profile.set(context, rest);
-      return this.route(dc, text, signal, language);
+      context.activity.text = pending.text;
+      await this.interruptForSafety(dc, signal.kind, signal.variant, language ?? pending.language);
+      context.activity.text = text;
+      if (isTakingNews(dc)) {
+        dc.context.turnState.set(SAFETY_ANSWERED, signal.kind);
+        await dc.continueDialog();
+      }
+      return;
     }
     const { checkIn } = this.options.deps.safety.rules.replies;
     const unsure = checkIn.unsure.includes(normaliseAnswer(text).replace(/'/g, ''));
@@ -148,6 +173,7 @@ export class ClearsightBot extends ActivityHandler {
     // Carry on with the message that was held, as if it had just been sent ("I don't know" counts as yes).
     context.activity.text = pending.text;
     if (answer === 'yes') return this.interruptForSafety(dc, pending.kind, pending.variant, pending.language);
+    if (pending.disclosure) return this.interruptForSafety(dc, 'disclosure', undefined, pending.language);
     return this.route(dc, pending.text, { kind: 'none' }, pending.language);
   }
 
@@ -163,7 +189,7 @@ export class ClearsightBot extends ActivityHandler {
     await this.profile.set(dc.context, { ...profile, ...flags, ...(language ? { languageShown: language } : {}) });
     if (!profile.welcomed) await this.welcome(dc.context);
     const active = dc.activeDialog?.id;
-    if (active === DialogIds.reportConcern || active === DialogIds.reportFollowUp) {
+    if (isTakingNews(dc)) {
       // Mid-report, or adding to a report: nothing is lost. What they typed may be their answer (their
       // worry, in their words, or news for duty staff); the dialog sees that the safety check answered first.
       if (active === DialogIds.reportConcern) await sendReply(dc.context, { text: this.options.deps.report.content.resume });
@@ -236,6 +262,11 @@ function innermostDialogId(dc: DialogContext): string | undefined {
   let current: DialogContext = dc;
   while (current.child) current = current.child;
   return current.activeDialog?.id;
+}
+
+/** Whether the person is writing a report or adding to one: their messages are its content. */
+function isTakingNews(dc: DialogContext): boolean {
+  return dc.activeDialog?.id === DialogIds.reportConcern || dc.activeDialog?.id === DialogIds.reportFollowUp;
 }
 
 /** Whether a report is being written (its draft would be lost by leaving). */

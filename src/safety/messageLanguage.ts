@@ -33,10 +33,11 @@ export function messageLanguage(text: string, identifier: LanguageIdentifier): M
   // Most messages are plainly one of the nine: no second opinion needed.
   if (language === 'en' && (probability >= 0.9 || letters < 20)) return undefined;
   if (language !== 'en' && probability >= 0.9) return language;
-  // A language the identifier has never seen, named with confidence by the general detector.
+  // Not sure: the general detector's confident answer settles it, or names a language the identifier never saw.
   const general = detectLanguage(text);
-  const foreign = general.code !== null && !KNOWN.has(general.code) && (general.confidence ?? 0) >= 0.5;
-  if (language === 'en') return foreign ? 'other' : undefined;
-  if (isBlockLanguage(language) && probability >= SURE) return language;
-  return foreign ? 'other' : undefined;
+  if (general.code !== null && (general.confidence ?? 0) >= 0.5) {
+    if (isBlockLanguage(general.code)) return general.code;
+    if (!KNOWN.has(general.code)) return 'other';
+  }
+  return language !== 'en' && probability >= SURE ? language : undefined;
 }

@@ -20,8 +20,8 @@ export type AlarmKind = 'danger' | 'self-harm';
 export type SafetySignal =
   /** Answer with the emergency reply at once. */
   | { kind: AlarmKind; certainty: 'sure'; source: Source; variant?: ReplyVariant }
-  /** Ask first: "Is someone in danger right now?" */
-  | { kind: AlarmKind; certainty: 'unsure'; source: 'model'; variant?: ReplyVariant }
+  /** Ask first: "Is someone in danger right now?" If not, and it reads as a disclosure, that reply follows. */
+  | { kind: AlarmKind; certainty: 'unsure'; source: 'model'; variant?: ReplyVariant; disclosure: boolean }
   /** A young person telling us about their own exploitation. */
   | { kind: 'disclosure'; source: Source }
   /** Harm in the past, or asked about in general: a kind word, no emergency. */
@@ -36,8 +36,14 @@ export type ReplyVariant = 'overdose' | 'hurt-nearby';
 export interface SafetyScores {
   /** The classifier's probabilities, the highest of the whole message and its windows. */
   probabilities: ClassProbabilities;
-  concepts: string[];
   rule: SafetyResult;
+}
+
+/** What scoring a message needs again to fit the reply, kept from the first pass. */
+interface Read {
+  tokens: string[];
+  concepts: string[];
+  cues: string[];
 }
 
 export class SafetyDetector {
@@ -47,55 +53,63 @@ export class SafetyDetector {
     private readonly model: SafetyModel,
   ) {}
 
-  /** The rule result, the classifier's probabilities and the concepts found: what `check` decides on. */
+  /** The rule result and the classifier's probabilities: what `check` decides on. */
   score(text: string): SafetyScores {
+    return this.read(text).scores;
+  }
+
+  /**
+   * The check every message gets. `picked`: the message is exactly one of the options the service itself
+   * offered (a button's words or its number), so only the rules judge it, not the classifier.
+   */
+  check(text: string, picked = false): SafetySignal {
+    if (picked) {
+      const { result } = viewByRules(text, this.rules);
+      return decide({ probabilities: { none: 1, danger: 0, 'self-harm': 0, disclosure: 0 }, rule: result }, this.model.thresholds);
+    }
+    const { scores, read } = this.read(text);
+    const signal = decide(scores, this.model.thresholds);
+    if (signal.kind !== 'danger' && signal.kind !== 'self-harm') return signal;
+    // Only for an alarm (rarely): which reply fits, from the variant classifiers trained on the corpus.
+    const variant = this.variantOf(signal.kind, read);
+    return variant ? { ...signal, variant } : signal;
+  }
+
+  private read(text: string): { scores: SafetyScores; read: Read } {
     const tokens = tokensOf(foldText(text));
     const { classifier } = this.model;
-    const whole = this.lexicon.conceptsIn(tokens);
+    const concepts = this.lexicon.conceptsIn(tokens);
     const { result, cues } = viewByRules(text, this.rules);
-    const probabilities = classifier.probabilitiesOf(tokens, whole, cues);
+    const probabilities = classifier.probabilitiesOf(tokens, concepts, cues);
     for (const window of windowsOf(tokens, classifier.windowWords)) {
       const p = classifier.probabilitiesOf(window, this.lexicon.conceptsIn(window), cues);
       for (const kind of ['danger', 'self-harm', 'disclosure'] as const) probabilities[kind] = Math.max(probabilities[kind], p[kind]);
     }
-    return { probabilities, concepts: whole, rule: result };
+    return { scores: { probabilities, rule: result }, read: { tokens, concepts, cues } };
   }
 
-  check(text: string): SafetySignal {
-    return decide(this.score(text), this.model.thresholds);
+  /** An overdose already taken fits either alarm (someone else's overdose reads as danger); someone hurt nearby only danger. */
+  private variantOf(kind: AlarmKind, { tokens, concepts, cues }: Read): ReplyVariant | undefined {
+    const { overdose, 'hurt-nearby': hurtNearby } = this.model.variants;
+    if (overdose.probabilityOf(tokens, concepts, cues) >= overdose.threshold) return 'overdose';
+    if (kind === 'danger' && hurtNearby.probabilityOf(tokens, concepts, cues) >= hurtNearby.threshold) return 'hurt-nearby';
+    return undefined;
   }
 }
 
 /** From scores to what the bot does. Exported for the evaluation, which tries thresholds on dev. */
-export function decide({ probabilities: p, concepts, rule }: SafetyScores, thresholds: SafetyModel['thresholds']): SafetySignal {
-  const variant = replyVariant(concepts);
-  if (rule.kind === 'self-harm' || rule.kind === 'danger') {
-    return { kind: rule.kind, certainty: 'sure', source: { layer: 'rule', rule: rule.rule }, ...variantFor(rule.kind, variant) };
-  }
+export function decide({ probabilities: p, rule }: SafetyScores, thresholds: SafetyModel['thresholds']): SafetySignal {
+  if (rule.kind === 'self-harm' || rule.kind === 'danger') return { kind: rule.kind, certainty: 'sure', source: { layer: 'rule', rule: rule.rule } };
   // Of the two alarms, the one further above its own threshold.
   const alarms = (['self-harm', 'danger'] as const)
     .map((kind) => ({ kind, sure: p[kind] >= thresholds[kind].sure, unsure: p[kind] >= thresholds[kind].unsure, margin: p[kind] / Math.max(1e-9, thresholds[kind].sure) }))
     .sort((a, b) => Number(b.sure) - Number(a.sure) || b.margin - a.margin);
   const top = alarms.find((a) => a.sure) ?? alarms.find((a) => a.unsure);
-  if (top) {
-    const certainty = top.sure ? 'sure' : 'unsure';
-    return { kind: top.kind, certainty, source: { layer: 'model' }, ...variantFor(top.kind, variant) } as SafetySignal;
-  }
+  const disclosure = rule.kind === 'disclosure' || p.disclosure >= thresholds.disclosure.sure;
+  if (top?.sure) return { kind: top.kind, certainty: 'sure', source: { layer: 'model' } };
+  if (top) return { kind: top.kind, certainty: 'unsure', source: 'model', disclosure };
   if (rule.kind === 'disclosure') return { kind: 'disclosure', source: { layer: 'rule', rule: rule.rule } };
-  if (p.disclosure >= thresholds.disclosure.sure) return { kind: 'disclosure', source: { layer: 'model' } };
+  if (disclosure) return { kind: 'disclosure', source: { layer: 'model' } };
   if (rule.kind === 'past') return { kind: 'past' };
   return { kind: 'none' };
-}
-
-function replyVariant(concepts: readonly string[]): ReplyVariant | undefined {
-  if (concepts.includes('overdose')) return 'overdose';
-  if (concepts.includes('hear') || concepts.includes('scream')) return 'hurt-nearby';
-  return undefined;
-}
-
-/** An overdose taken fits either alarm (someone else's overdose reads as danger); someone hurt nearby only danger. */
-function variantFor(kind: 'danger' | 'self-harm', variant: ReplyVariant | undefined): { variant?: ReplyVariant } {
-  if (variant === 'overdose') return { variant };
-  if (variant === 'hurt-nearby' && kind === 'danger') return { variant };
-  return {};
 }

@@ -44,6 +44,8 @@ export interface SafetyLanguages {
   /** The block for English text's readers who wrote in a language we have no translation for. */
   english: string;
   translations: Readonly<Record<BlockLanguage, Translation>>;
+  /** Where the block's facts come from (999, the helpline and its languages). */
+  sources: readonly string[];
   /** Languages whose translation a native speaker has not checked yet (npm run content:check lists them). */
   awaitingCheck: BlockLanguage[];
 }
@@ -53,6 +55,7 @@ export function loadSafetyLanguages(contentDir: string): SafetyLanguages {
   return {
     english: file.english,
     translations: file.languages,
+    sources: file.sources,
     awaitingCheck: BLOCK_LANGUAGES.filter((code) => file.languages[code].check === 'awaiting-native-speaker'),
   };
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ContentError } from '../content/loadYaml';
 import type { ConceptLexicon } from './conceptLexicon';
-import { linearModelSchema } from '../classifier/linearModel';
+import { emitFeatures } from '../classifier/features';
+import { LinearModel, linearModelSchema, type LinearModelData } from '../classifier/linearModel';
 import { CLASSIFIER_CLASSES, TextClassifier } from './textClassifier';
 
 /*
@@ -23,6 +24,16 @@ export const thresholdsSchema = z.strictObject({
 });
 
 export type Thresholds = z.infer<typeof thresholdsSchema>;
+
+/** The reply variants: a small yes/no classifier each, on the same features, and its threshold (chosen on dev). */
+export const REPLY_VARIANTS = ['overdose', 'hurt-nearby'] as const;
+
+const variantSchema = z.strictObject({
+  /** The corpus subkind it was trained to find ("overdose-taken", "hurt-heard"). */
+  subkind: z.string().min(1),
+  threshold: probability,
+  model: linearModelSchema.refine((m) => m.classes.join() === 'other,yes', 'classes must be other, yes'),
+});
 
 export const safetyModelFileSchema = z.strictObject({
   format: z.literal('clearsight-safety-model/1'),
@@ -45,6 +56,7 @@ export const safetyModelFileSchema = z.strictObject({
     thresholdWriters: z.array(z.string()).min(1),
   }),
   thresholds: thresholdsSchema,
+  variants: z.strictObject({ overdose: variantSchema, 'hurt-nearby': variantSchema }),
   model: linearModelSchema.refine((m) => m.classes.join() === CLASSIFIER_CLASSES.join(), `classes must be ${CLASSIFIER_CLASSES.join(', ')}`),
 });
 
@@ -53,7 +65,24 @@ export type SafetyModelFile = z.infer<typeof safetyModelFileSchema>;
 export interface SafetyModel {
   classifier: TextClassifier;
   thresholds: Thresholds;
+  variants: Record<(typeof REPLY_VARIANTS)[number], VariantClassifier>;
   training: SafetyModelFile['training'];
+}
+
+/** Whether an alarm message is of one kind that has its own reply (an overdose already taken, say). */
+export class VariantClassifier {
+  private readonly model: LinearModel;
+
+  constructor(
+    data: LinearModelData,
+    readonly threshold: number,
+  ) {
+    this.model = new LinearModel(data);
+  }
+
+  probabilityOf(tokens: readonly string[], concepts: readonly string[], cues: readonly string[]): number {
+    return this.model.score((sink) => emitFeatures(tokens, concepts, this.model.featureOptions, cues, sink))[1]!;
+  }
 }
 
 export const SAFETY_MODEL_FILE = 'safety-model.json';
@@ -69,7 +98,13 @@ export function safetyModelFrom(raw: unknown, lexicon: ConceptLexicon, where = S
     throw new ContentError(`${where}: trained with another version of safety-lexicon.yaml: run npm run train:safety`);
   }
   if (file.model.rows.length === 0) throw new ContentError(`${where}: the model has no weights`);
-  return { classifier: new TextClassifier(file.model), thresholds: file.thresholds, training: file.training };
+  const variant = (v: SafetyModelFile['variants']['overdose']) => new VariantClassifier(v.model, v.threshold);
+  return {
+    classifier: new TextClassifier(file.model),
+    thresholds: file.thresholds,
+    variants: { overdose: variant(file.variants.overdose), 'hurt-nearby': variant(file.variants['hurt-nearby']) },
+    training: file.training,
+  };
 }
 
 /** Loads content/safety-model.json and checks it. */

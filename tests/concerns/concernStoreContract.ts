@@ -93,6 +93,34 @@ export function describeConcernStoreContract(
       expect((await store.get(concern.ref))?.additions).toEqual([{ at: iso(5), text: 'He was there again today' }]);
     });
 
+    it('makes a concern urgent, and its urgent alert due again, when what the reporter adds carries danger', async () => {
+      const concern = sampleConcern({ receivedAt: iso(0) });
+      await store.submit(concern);
+      await store.updateTriage(concern.ref, (c) => ({ triage: { ...c.triage, alerts: { ...c.triage.alerts, urgent: iso(1) } }, status: c.status, agency: c.agency, event: null }), at(1));
+      expect(await store.addInformation(concern.ref, 'theyre back and one has a knife', at(30), { danger: true })).toBe(true);
+      const raised = await store.get(concern.ref);
+      expect(raised).toMatchObject({ urgent: true, urgentReasons: ['danger-added-later'], additions: [{ at: iso(30), text: 'theyre back and one has a knife' }] });
+      // The urgent clock runs from the news, not from the original report.
+      expect(raised?.triage.clockFrom).toBe(iso(30));
+      expect(raised?.triage.alerts.urgent).toBeNull();
+
+      const id = await store.askQuestion(concern.ref, 'Is he safe now?', at(40));
+      await store.updateTriage(concern.ref, (c) => ({ triage: { ...c.triage, alerts: { ...c.triage.alerts, urgent: iso(41) } }, status: c.status, agency: c.agency, event: null }), at(41));
+      expect(await store.answerQuestion(concern.ref, id!, 'no he is with them now', at(50), { danger: true })).toBe(true);
+      const again = await store.get(concern.ref);
+      // Already urgent: the reason is not repeated and the clock stays, but the alert is due again.
+      expect(again).toMatchObject({ urgent: true, urgentReasons: ['danger-added-later'] });
+      expect(again?.triage.clockFrom).toBe(iso(30));
+      expect(again?.triage.alerts.urgent).toBeNull();
+    });
+
+    it('leaves urgency alone for an ordinary addition', async () => {
+      const concern = sampleConcern();
+      await store.submit(concern);
+      await store.addInformation(concern.ref, 'he wears a red cap', at(5));
+      expect(await store.get(concern.ref)).toMatchObject({ urgent: false, urgentReasons: [] });
+    });
+
     it('records a staff question and the reporter’s answer to it', async () => {
       const concern = sampleConcern();
       await store.submit(concern);

@@ -1,19 +1,16 @@
 import { ConversationState, TestAdapter, type Activity, type TestFlow } from 'botbuilder';
 import { ClearsightBot } from '../../src/bot/clearsightBot';
+import { botDepsFor } from '../../scripts/safety/botDriver';
 import { loadBotContent } from '../../src/content/botContent';
+import type { Safety } from '../../src/safety/safety';
 import { defaultContentDir } from '../../src/content/contentDir';
-import { LocalHelp } from '../../src/signposting/localHelp';
 import { MemoryStorage } from '../../src/storage/memoryStorage';
 import type { ConcernStore } from '../../src/concerns/concernStore';
-import { ConcernSubmitter } from '../../src/concerns/concernSubmitter';
 import type { LanguageService } from '../../src/language/languageService';
-import { LocalLanguageService } from '../../src/language/localLanguageService';
-import { createLogger } from '../../src/logging/logger';
 
 export const contentDir = defaultContentDir();
 export const bundle = loadBotContent(contentDir);
 export const { services, shell: shellContent, knowledge, questions, safety, agencies } = bundle;
-const { frontDoors, holidays } = bundle;
 
 /** A weekday in office hours everywhere (Tuesday 10:00 in London), unless a test passes another time. */
 export const OFFICE_HOURS = new Date('2026-11-24T10:00:00Z');
@@ -30,29 +27,13 @@ export interface ReportOptions {
   /** Called when a stored concern becomes urgent (danger in information added later). */
   urgentUpdated?: () => void;
   language?: LanguageService;
+  /** Another safety bundle (see safetyUnsureAbout). */
+  safety?: Safety;
 }
 
 /** Everything the dialogs need except the state accessor, with the clock fixed at `now`. */
 export function botDeps(now: Date = OFFICE_HOURS, report: ReportOptions = {}) {
-  const store = report.store ?? NO_CONCERN_STORE;
-  return {
-    content: shellContent,
-    services,
-    knowledge,
-    questions,
-    localHelp: new LocalHelp(frontDoors, holidays, () => now),
-    safety,
-    report: {
-      content: reportContent,
-      agencies,
-      store,
-      submitter: new ConcernSubmitter(store, createLogger('silent'), { attempts: 2, firstDelayMs: 10, outboxIntervalMs: 60_000 }),
-      language: report.language ?? new LocalLanguageService(),
-      urgentUpdated: report.urgentUpdated ?? (() => undefined),
-      retentionDays: 90,
-      now: () => now,
-    },
-  };
+  return botDepsFor(bundle, { ...report, store: report.store ?? NO_CONCERN_STORE, now, submitAttempts: 2 });
 }
 
 /** A TestAdapter running the real bot on in-memory state, on the given channel, at a fixed time. */

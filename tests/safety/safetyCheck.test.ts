@@ -1,9 +1,11 @@
 import { join } from 'node:path';
-import { evaluateSafety, loadSafetySet } from '../../scripts/safetyEvaluation';
+import { loadWriter } from '../../scripts/safety/corpus';
 import { ContentError } from '../../src/content/loadYaml';
-import { checkSafety, normaliseMessage } from '../../src/safety/safetyCheck';
+import { checkSafety, normaliseMessage, viewByRules } from '../../src/safety/safetyCheck';
 import { compileSafetyRules, type SafetyFile } from '../../src/safety/safetyRules';
-import { contentDir, safety } from '../helpers/transcript';
+import { contentDir, safety as bundle } from '../helpers/transcript';
+
+const safety = bundle.rules;
 
 describe('normaliseMessage', () => {
   it('handles case, curly apostrophes and quotes, repeated letters, emoji and text-speak', () => {
@@ -53,7 +55,11 @@ describe('the rules file', () => {
     past: ['p'],
     general: ['g'],
     now: ['n'],
-    replies: { danger: { text: 'd' }, 'self-harm': { text: 's' }, disclosure: { text: 'x' }, past: { text: 'p' }, resume: 'r' },
+    replies: {
+      ...Object.fromEntries(['danger', 'self-harm', 'disclosure', 'past', 'hurtNearby', 'overdose'].map((k) => [k, { text: k, sources: ['https://example.org/'] }])),
+      checkIn: { text: 'c', again: 'a', yes: { label: 'Yes', synonyms: ['yes'] }, no: { label: 'No', synonyms: ['no'] }, unsure: ['idk'] },
+      resume: 'r',
+    } as SafetyFile['replies'],
   };
 
   it('refuses a broken pattern, an unknown term list and a duplicate id, naming the problem', () => {
@@ -63,23 +69,26 @@ describe('the rules file', () => {
   });
 });
 
-/** The labelled set in tests/safety/safety-set.json, through the check the bot uses. */
-describe('the labelled safety set', () => {
-  const items = loadSafetySet(join(contentDir, '..'));
-  const f = evaluateSafety(safety, items);
-
-  it('has at least 150 messages that must trigger and 150 that must not', () => {
-    expect(items.filter((i) => i.expect !== 'none').length).toBeGreaterThanOrEqual(150);
-    expect(f.mustNot).toBeGreaterThanOrEqual(150);
+describe('viewByRules', () => {
+  it('gives the verdict and every cue the rules see, as feature names', () => {
+    const view = viewByRules('my son was stabbed last year', safety);
+    expect(view.result.kind).toBe('past');
+    expect(view.cues).toEqual(expect.arrayContaining(['r:violence-now', 'r:danger', 'q:past']));
+    expect(viewByRules('hello', safety)).toEqual({ result: { kind: 'none' }, cues: [] });
   });
+});
 
-  it('catches every immediate danger and every self-harm message (recall 100%)', () => {
-    expect(f.misses.filter((m) => m.expect === 'danger' || m.expect === 'self-harm')).toEqual([]);
-    expect(f.recall.danger.caught).toBe(f.recall.danger.labelled);
-    expect(f.recall['self-harm'].caught).toBe(f.recall['self-harm'].labelled);
-  });
+/**
+ * The rules are the first layer: whatever the model does, they still catch every danger and self-harm
+ * message in the project authors' early set (tests/safety/corpus/project-authors.jsonl), which they were
+ * written against. Figures on messages nobody here wrote come from npm run eval:safety.
+ */
+describe('the rules on the project authors\' early set', () => {
+  const items = loadWriter(join(contentDir, '..'), 'project-authors', 'train');
 
-  it('raises false alarms on at most 5% of the messages that must not trigger', () => {
-    expect(f.falsePositives / f.mustNot).toBeLessThanOrEqual(0.05);
+  it('catch every immediate danger and self-harm message there', () => {
+    const missed = items.filter((m) => (m.label === 'danger' || m.label === 'self-harm') && checkSafety(m.text, safety).kind !== m.label);
+    expect(missed.map((m) => m.text)).toEqual([]);
+    expect(items.filter((m) => m.label === 'danger').length).toBeGreaterThanOrEqual(70);
   });
 });
