@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { joinActivity, messageActivity } from '../helpers/activities';
 import { startTestApp, textsOf, type RunningApp } from '../helpers/testApp';
+import { safety } from '../helpers/transcript';
 
 describe('POST /api/messages (local mode, real server)', () => {
   let t: RunningApp;
@@ -30,6 +31,24 @@ describe('POST /api/messages (local mode, real server)', () => {
     const replies = await t.send(messageActivity('hi', { channelId: 'sms', userId: '+447700900123' }));
     expect(textsOf(replies)).toMatch(/1\. Spot the signs/);
     expect(replies.some((r) => 'suggestedActions' in r)).toBe(false);
+  });
+
+  it('over SMS, the danger check answers first in the middle of a report (a numbered choice prompt), then the question again', async () => {
+    const conversationId = randomUUID();
+    const sms = (text: string) => t.send(messageActivity(text, { channelId: 'sms', userId: '+447700900124', conversationId }));
+    await sms('hi');
+    await sms('3');
+    expect(textsOf(await sms('1'))).toMatch(/mainly about a child or young person/);
+    const replies = await sms('help theyre outside the flat with a machete, my son is in there');
+    const text = textsOf(replies);
+    expect(text.indexOf('ring 999')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('ring 999')).toBeLessThan(text.indexOf('mainly about a child or young person'));
+    expect(replies.some((r) => 'suggestedActions' in r)).toBe(false);
+  });
+
+  it('over SMS, a message in another language gets its block in that language first, with 999', async () => {
+    const replies = await t.send(messageActivity('Mają noże i stoją pod drzwiami, pomocy', { channelId: 'sms', userId: '+447700900125' }));
+    expect(textsOf(replies).startsWith(safety.languages.translations.pl.block.trim().split('\n')[0]!)).toBe(true);
   });
 
   it('ignores unknown activity types politely: 200 and no reply', async () => {
