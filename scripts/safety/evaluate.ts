@@ -30,6 +30,8 @@ export interface SplitFigures {
   byLanguage: Record<string, Tally>;
   /** The right emergency reply for the kind (self-harm reply for self-harm, danger reply for danger). */
   rightReply: Tally;
+  /** Of the messages the writers marked an overdose already taken / someone hurt nearby: sent that reply. */
+  fitting: { overdose: Tally; 'hurt-nearby': Tally };
   /** Caught only through the check-in question. */
   viaCheckIn: number;
   /** Messages that must not trigger, and those that got an emergency reply or the check-in. */
@@ -71,6 +73,11 @@ export function count(f: SplitFigures, m: CorpusMessage, seen: Seen): void {
     f.rightReply.labelled++;
     const right = kind === 'self-harm' ? seen.emergency === 'self-harm' || seen.emergency === 'overdose' : seen.emergency === 'danger' || seen.emergency === 'hurt-nearby' || seen.emergency === 'overdose';
     if (right) f.rightReply.caught++;
+    const variant = m.subkind === 'overdose-taken' ? 'overdose' : m.subkind === 'hurt-heard' ? 'hurt-nearby' : undefined;
+    if (variant) {
+      f.fitting[variant].labelled++;
+      if (seen.emergency === variant) f.fitting[variant].caught++;
+    }
   } else if (m.label === 'disclosure') {
     f.recall.disclosure.labelled++;
     if (seen.disclosure) f.recall.disclosure.caught++;
@@ -101,6 +108,7 @@ export function emptyFigures(split: Split, channel: string): SplitFigures {
     recall: { danger: tally(), 'self-harm': tally(), disclosure: tally() },
     byLanguage: {},
     rightReply: tally(),
+    fitting: { overdose: tally(), 'hurt-nearby': tally() },
     viaCheckIn: 0,
     mustNot: tally(),
     disclosureOnNone: 0,
@@ -169,6 +177,7 @@ export function printFigures(f: SplitFigures): void {
   console.log(`\n== ${f.split} split, ${f.channel}`);
   for (const [kind, t] of Object.entries(f.recall)) console.log(`  recall ${kind.padEnd(11)} ${pct(t)}`);
   console.log(`  right emergency reply for the kind ${pct(f.rightReply)}; caught by the check-in question: ${f.viaCheckIn}`);
+  console.log(`  the reply that fits: overdose already taken ${pct(f.fitting.overdose).trim()}, someone hurt nearby ${pct(f.fitting['hurt-nearby']).trim()}`);
   console.log(`  false alarms       ${pct(f.mustNot)}  (emergency reply or check-in on a message that must not trigger)`);
   console.log(`  disclosure reply on a message that must not trigger: ${f.disclosureOnNone}`);
   const langs = CORPUS_LANGUAGES.filter((l) => f.byLanguage[l]);
