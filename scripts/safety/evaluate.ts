@@ -1,12 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { concern as sampleConcern } from '../../bench/benchConcern';
 import { loadBotContent } from '../../src/content/botContent';
 import { defaultContentDir } from '../../src/content/contentDir';
 import { FileConcernStore } from '../../src/concerns/fileConcernStore';
-import { newTriageRecord } from '../../src/triage/triageRecord';
-import type { Concern } from '../../src/concerns/concern';
 import { CORPUS_LANGUAGES, loadCorpus, SPLITS, type CorpusMessage, type Split } from './corpus';
 import { UserSees, type Seen } from './userSees';
 
@@ -118,32 +116,6 @@ export function emptyFigures(split: Split, channel: string): SplitFigures {
   };
 }
 
-/** A stored concern for messages typed as news added to a report. */
-function followUpConcern(now: Date): Concern {
-  const at = now.toISOString();
-  return {
-    ref: 'K7PM-3XQ9-RT4W-HN2C',
-    submissionId: randomUUID(),
-    agency: 'south-yorkshire-police',
-    area: null,
-    receivedAt: at,
-    urgent: false,
-    urgentReasons: [],
-    status: 'received',
-    statusChangedAt: at,
-    subject: 'child',
-    answers: { worry: 'evaluation', whoAtRisk: null, place: null, when: null, dangerNow: 'no', peopleInvolved: null, howTheyKnow: null, communicationNeeds: null },
-    reporter: { mode: 'anonymous' },
-    reporterRole: null,
-    channel: 'webchat',
-    language: { code: 'en', confidence: 0.9, detectedBy: 'local' },
-    ownDetailsRemoved: 0,
-    additions: [],
-    questions: [],
-    triage: newTriageRecord(),
-  };
-}
-
 /** Runs the messages through the real bot on each channel and counts what was sent. */
 export async function evaluate(messages: readonly CorpusMessage[], channels: readonly string[]): Promise<SplitFigures[]> {
   const content = loadBotContent(defaultContentDir());
@@ -151,7 +123,8 @@ export async function evaluate(messages: readonly CorpusMessage[], channels: rea
   const store = await FileConcernStore.open(dir);
   const now = new Date('2026-11-24T10:00:00Z');
   try {
-    const concern = followUpConcern(now);
+    // A stored concern for messages typed as news added to a report.
+    const concern = sampleConcern({ receivedAt: now.toISOString(), statusChangedAt: now.toISOString() });
     await store.submit(concern);
     const sees = new UserSees(content, store, concern.ref, now);
     const out: SplitFigures[] = [];

@@ -22,3 +22,12 @@ export function loadYaml<S extends z.ZodType>(file: string, schema: S): z.output
   }
   return parsed.data;
 }
+
+/** Reads one JSON content file (the trained models) as it is; the caller validates it. */
+export function readJsonContent(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (err) {
+    throw new ContentError(`${file}: cannot be read as JSON (${(err as Error).message})`);
+  }
+}

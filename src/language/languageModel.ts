@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ContentError } from '../content/loadYaml';
+import { ContentError, readJsonContent } from '../content/loadYaml';
 import { foldText, tokensOf } from '../classifier/foldText';
 import { emitFeatures } from '../classifier/features';
 import { LinearModel, linearModelSchema } from '../classifier/linearModel';
@@ -58,11 +57,5 @@ export function languageIdentifierFrom(raw: unknown, where = LANGUAGE_MODEL_FILE
 
 export function loadLanguageIdentifier(contentDir: string): LanguageIdentifier {
   const file = join(contentDir, LANGUAGE_MODEL_FILE);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ContentError(`${file}: cannot be read as JSON (${(err as Error).message})`);
-  }
-  return languageIdentifierFrom(raw, file);
+  return languageIdentifierFrom(readJsonContent(file), file);
 }

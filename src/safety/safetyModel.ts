@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ContentError } from '../content/loadYaml';
+import { ContentError, readJsonContent } from '../content/loadYaml';
 import type { ConceptLexicon } from './conceptLexicon';
 import { emitFeatures } from '../classifier/features';
 import { LinearModel, linearModelSchema, type LinearModelData } from '../classifier/linearModel';
@@ -110,11 +109,5 @@ export function safetyModelFrom(raw: unknown, lexicon: ConceptLexicon, where = S
 /** Loads content/safety-model.json and checks it. */
 export function loadSafetyModel(contentDir: string, lexicon: ConceptLexicon): SafetyModel {
   const file = join(contentDir, SAFETY_MODEL_FILE);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ContentError(`${file}: cannot be read as JSON (${(err as Error).message})`);
-  }
-  return safetyModelFrom(raw, lexicon, file);
+  return safetyModelFrom(readJsonContent(file), lexicon, file);
 }

@@ -13,6 +13,26 @@ const { checkIn } = replies;
 const firstLine = (text: string) => text.trim().split('\n')[0]!;
 const chatOn = (channel = 'webchat', options: ReportOptions = {}) => new Chat(transcriptAdapter(channel, OFFICE_HOURS, options));
 
+/** A concern store of its own for each test, in a temporary folder. */
+let dir: string;
+let store: FileConcernStore;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'clearsight-safety-'));
+  store = await FileConcernStore.open(dir);
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Says hello and starts a report about a child: "What is worrying you?" is being asked. */
+async function atWorryQuestion(chat: Chat): Promise<void> {
+  await chat.say('hi');
+  await chat.say('Report a concern');
+  await chat.say('Start a report');
+  expect((await chat.say('A child or young person')).last).toBe(reportContent.questions.worry.text);
+}
+
 /** A worried message, not plainly an emergency: the check-in's territory. */
 const WORRIED = 'my brother is scared of some lads and wont go out';
 
@@ -45,47 +65,27 @@ describe('the check-in question (the unsure band)', () => {
   });
 
   it('mid-report, No keeps the message as the answer and the report goes on to its next question', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'clearsight-checkin-'));
-    const store = await FileConcernStore.open(dir);
-    try {
-      const chat = chatOn('webchat', { safety: unsure, store });
-      await chat.say('hi');
-      await chat.say('Report a concern');
-      await chat.say('Start a report');
-      expect((await chat.say('A child or young person')).last).toBe(reportContent.questions.worry.text);
-      expect((await chat.say(WORRIED)).text).toBe(checkIn.text);
-      const next = await chat.say('No');
-      expect(next.last).not.toBe(reportContent.questions.worry.text);
-      expect(next.text).not.toContain(firstLine(replies.danger.text));
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const chat = chatOn('webchat', { safety: unsure, store });
+    await atWorryQuestion(chat);
+    expect((await chat.say(WORRIED)).text).toBe(checkIn.text);
+    const next = await chat.say('No');
+    expect(next.last).not.toBe(reportContent.questions.worry.text);
+    expect(next.text).not.toContain(firstLine(replies.danger.text));
   });
 
   it('mid-report, danger typed instead of Yes or No: the reply at once, and both messages kept as answers', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'clearsight-checkin-'));
-    const store = await FileConcernStore.open(dir);
-    try {
-      const chat = chatOn('webchat', { safety: unsure, store });
-      await chat.say('hi');
-      await chat.say('Report a concern');
-      await chat.say('Start a report');
-      await chat.say('A child or young person');
-      expect((await chat.say(WORRIED)).text).toBe(checkIn.text);
-      const said = await chat.say('my son is 15 and theyre outside our house now with a knife');
-      expect(said.text.startsWith(firstLine(replies.danger.text))).toBe(true);
-      expect(said.last).toBe(reportContent.questions.place.text);
-      const summary = await chat.say('skip');
-      expect(summary.text).not.toContain(checkIn.text);
-      let last = summary;
-      for (const answer of ['skip', 'Yes', 'skip', 'skip', 'skip', 'Stay anonymous']) last = await chat.say(answer);
-      expect(last.last).toContain(`What's worrying you: ${WORRIED}`);
-      expect(last.last).toContain('Who is at risk: my son is 15 and theyre outside our house now with a knife');
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const chat = chatOn('webchat', { safety: unsure, store });
+    await atWorryQuestion(chat);
+    expect((await chat.say(WORRIED)).text).toBe(checkIn.text);
+    const said = await chat.say('my son is 15 and theyre outside our house now with a knife');
+    expect(said.text.startsWith(firstLine(replies.danger.text))).toBe(true);
+    expect(said.last).toBe(reportContent.questions.place.text);
+    const summary = await chat.say('skip');
+    expect(summary.text).not.toContain(checkIn.text);
+    let last = summary;
+    for (const answer of ['skip', 'Yes', 'skip', 'skip', 'skip', 'Stay anonymous']) last = await chat.say(answer);
+    expect(last.last).toContain(`What's worrying you: ${WORRIED}`);
+    expect(last.last).toContain('Who is at risk: my son is 15 and theyre outside our house now with a knife');
   });
 
   it('an answer that is neither is asked about once more, then taken as No', async () => {
@@ -154,39 +154,21 @@ describe('replies that fit what was said', () => {
 describe('danger on a choice prompt in the middle of a report', () => {
   for (const channel of ['webchat', 'sms']) {
     it(`on ${channel}: the danger reply first, then the same question again, nothing lost`, async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'clearsight-midreport-'));
-      const store = await FileConcernStore.open(dir);
-      try {
-        const chat = chatOn(channel, { store });
-        await chat.say('hi');
-        await chat.say(channel === 'sms' ? '3' : 'Report a concern');
-        const first = await chat.say(channel === 'sms' ? '1' : 'Start a report');
-        expect(first.text).toContain(reportContent.questions.subject.text);
-        const said = await chat.say('hes got a knife to my brothers throat right now');
-        expect(said.text.startsWith(firstLine(replies.danger.text))).toBe(true);
-        expect(said.last).toContain(reportContent.questions.subject.text);
-        const next = await chat.say(channel === 'sms' ? '1' : 'A child or young person');
-        expect(next.last).toContain(reportContent.questions.worry.text);
-      } finally {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const chat = chatOn(channel, { store });
+      await chat.say('hi');
+      await chat.say(channel === 'sms' ? '3' : 'Report a concern');
+      const first = await chat.say(channel === 'sms' ? '1' : 'Start a report');
+      expect(first.text).toContain(reportContent.questions.subject.text);
+      const said = await chat.say('hes got a knife to my brothers throat right now');
+      expect(said.text.startsWith(firstLine(replies.danger.text))).toBe(true);
+      expect(said.last).toContain(reportContent.questions.subject.text);
+      const next = await chat.say(channel === 'sms' ? '1' : 'A child or young person');
+      expect(next.last).toContain(reportContent.questions.worry.text);
     });
   }
 });
 
 describe('danger in information added later', () => {
-  let dir: string;
-  let store: FileConcernStore;
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clearsight-followup-'));
-    store = await FileConcernStore.open(dir);
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('is answered first, kept with the report, makes it urgent and wakes the alerts', async () => {
     const concern = sampleConcern({ urgent: false, urgentReasons: [] });
     await store.submit(concern);
