@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBotContent } from '../src/content/botContent';
 import { defaultContentDir } from '../src/content/contentDir';
-import { loadConceptLexicon } from '../src/safety/conceptLexicon';
 import { contentFindings, MAX_READING_GRADE } from '../src/knowledge/contentReport';
 import { fleschKincaidGrade } from '../src/knowledge/readability';
 
@@ -17,7 +16,6 @@ function main(): void {
   const { knowledge, frontDoors, safety: safetyBundle } = loadBotContent(contentDir);
   const { entries } = knowledge;
   const safety = safetyBundle.rules;
-  const lexicon = loadConceptLexicon(contentDir);
   const factsFile = process.env.FACTS_FILE ?? join(contentDir, '..', '..', 'shared', 'facts', 'cce-facts.md');
   if (!existsSync(factsFile)) {
     console.error(`content:check: the fact base ${factsFile} is missing; sources cannot be checked`);
@@ -41,7 +39,7 @@ function main(): void {
     unknownSafetySources.length ? `safety reply sources NOT in the fact base: ${unknownSafetySources.join(', ')}` : `safety replies and language blocks: all ${new Set(safetySources).size} sources are in the fact base`,
   );
   console.log(`safety language blocks awaiting a native speaker's check: ${safetyBundle.languages.awaitingCheck.join(', ') || 'none'}`);
-  console.log(`safety lexicon languages awaiting a native speaker's check: ${lexicon.awaitingCheck.join(', ') || 'none'}`);
+  console.log(`safety lexicon languages awaiting a native speaker's check: ${safetyBundle.lexiconAwaitingCheck.join(', ') || 'none'}`);
   console.log(`reading grade of short answers: median ${grades[Math.floor(grades.length / 2)]!.toFixed(1)}, worst ${grades[grades.length - 1]!.toFixed(1)} (report above ${MAX_READING_GRADE})`);
   const byKind = new Map<string, string[]>();
   for (const f of findings) byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), `  ${f.id}: ${f.detail}`]);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FIRST_SEEDS, fnv, mul31 } from './featureHash';
 import { FeatureTable } from './featureTable';
-import { featureOptionsSchema, type FeatureOptions, type FeatureSink } from './features';
+import { emitFeatures, featureOptionsSchema, type FeatureOptions, type FeatureSink } from './features';
 
 /*
  * A multinomial logistic regression over sparse binary features: a weight per feature and class, a bias
@@ -75,6 +75,11 @@ export class LinearModel {
     return this.score((sink) => {
       for (const name of features) sink.piece('', name, 0, name.length);
     });
+  }
+
+  /** For every message: the probabilities for its words, concepts and cues, with the features hashed in place. */
+  probabilitiesOf(tokens: readonly string[], concepts: readonly string[], cues: readonly string[]): number[] {
+    return this.score((sink) => emitFeatures(tokens, concepts, this.data.features, cues, sink));
   }
 
   /**

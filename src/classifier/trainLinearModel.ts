@@ -54,8 +54,9 @@ const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** Trains `average` models on the same data in different orders and averages them. */
 export function trainLinearModel(examples: readonly TrainingExample[], options: TrainingOptions): LinearModelData {
-  const runs = Array.from({ length: options.average }, (_, i) => trainOnce(examples, { ...options, seed: options.seed + i }));
-  const classes = Object.keys(options.classWeights);
+  const prepared = prepare(examples, options);
+  const runs = Array.from({ length: options.average }, (_, i) => trainOnce(prepared, options, options.seed + i));
+  const { classes } = prepared;
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   const bias = classes.map((_, c) => round(mean(runs.map((r) => r.bias[c]!))));
   const features = [...new Set(runs.flatMap((r) => [...r.weights.keys()]))].sort();
@@ -67,8 +68,15 @@ export function trainLinearModel(examples: readonly TrainingExample[], options: 
   return { classes, features: options.features, windowWords: options.windowWords, bias, rows };
 }
 
-/** One training run: features numbered once, weights in one flat array, so each step is plain arithmetic. */
-function trainOnce(examples: readonly TrainingExample[], options: TrainingOptions): { bias: number[]; weights: Map<string, number[]> } {
+/** The examples as training runs use them: features numbered once, each message's weight and scale. */
+interface Prepared {
+  classes: string[];
+  index: Map<string, number>;
+  rows: Array<{ features: Int32Array; value: number; y: number; weight: number }>;
+}
+
+/** Done once for all the averaged runs: every run numbers the same features the same way. */
+function prepare(examples: readonly TrainingExample[], options: TrainingOptions): Prepared {
   const classes = Object.keys(options.classWeights);
   for (const e of examples) if (!classes.includes(e.label)) throw new Error(`training example labelled ${e.label}, which is not one of ${classes.join(', ')}`);
   const counts = new Map<string, number>();
@@ -81,12 +89,16 @@ function trainOnce(examples: readonly TrainingExample[], options: TrainingOption
     y: classes.indexOf(e.label),
     weight: options.classWeights[e.label] ?? 0,
   }));
+  return { classes, index, rows };
+}
 
+/** One training run, in the order `seed` draws: weights in one flat array, so each step is plain arithmetic. */
+function trainOnce({ classes, index, rows }: Prepared, options: TrainingOptions, seed: number): { bias: number[]; weights: Map<string, number[]> } {
   const C = classes.length;
   const w = new Float64Array(index.size * C);
   const bias = new Array<number>(C).fill(0);
   const z = new Array<number>(C).fill(0);
-  const random = seededRandom(options.seed);
+  const random = seededRandom(seed);
   let step = 0;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const row of shuffled(rows, random)) {

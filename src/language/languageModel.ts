@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ContentError, readJsonContent } from '../content/loadYaml';
 import { foldText, tokensOf } from '../classifier/foldText';
-import { emitFeatures } from '../classifier/features';
 import { LinearModel, linearModelSchema } from '../classifier/linearModel';
 
 /*
@@ -39,8 +38,7 @@ export class LanguageIdentifier {
 
   /** The most likely of the nine languages and how sure the model is (0 to 1). */
   identify(text: string): { language: ModelLanguage; probability: number } {
-    const tokens = tokensOf(foldText(text));
-    const p = this.model.score((sink) => emitFeatures(tokens, [], this.model.featureOptions, [], sink));
+    const p = this.model.probabilitiesOf(tokensOf(foldText(text)), [], []);
     let best = 0;
     for (let i = 1; i < p.length; i++) if (p[i]! > p[best]!) best = i;
     return { language: MODEL_LANGUAGES[best]!, probability: p[best]! };

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ContentError, readJsonContent } from '../content/loadYaml';
 import type { ConceptLexicon } from './conceptLexicon';
-import { emitFeatures } from '../classifier/features';
 import { LinearModel, linearModelSchema, type LinearModelData } from '../classifier/linearModel';
 import { CLASSIFIER_CLASSES, TextClassifier } from './textClassifier';
 
@@ -80,7 +79,7 @@ export class VariantClassifier {
   }
 
   probabilityOf(tokens: readonly string[], concepts: readonly string[], cues: readonly string[]): number {
-    return this.model.score((sink) => emitFeatures(tokens, concepts, this.model.featureOptions, cues, sink))[1]!;
+    return this.model.probabilitiesOf(tokens, concepts, cues)[1]!;
   }
 }
 

@@ -2,6 +2,7 @@ import type { Choice, Reply } from '../channels/reply';
 import type { MessageLanguage } from './messageLanguage';
 import type { AlarmKind, ReplyVariant } from './safetyDetector';
 import type { Safety } from './safety';
+import type { Translation } from './safetyLanguages';
 
 /*
  * What the person sees when the safety check answers: in another language, the short block in that
@@ -30,10 +31,15 @@ export function safetyReplyText(safety: Safety, kind: SafetyReplyKind, variant: 
   return withBlock(safety, language, english.text);
 }
 
+/** The translation for the person's language, when there is one ("other" has none). */
+function translationFor(safety: Safety, language: MessageLanguage | undefined): Translation | undefined {
+  return language && language !== 'other' ? safety.languages.translations[language] : undefined;
+}
+
 /** The Yes and No of the check-in, with the words for them in the person's language too. */
 export function checkInChoices(safety: Safety, language: MessageLanguage | undefined): Choice[] {
   const { yes, no } = safety.rules.replies.checkIn;
-  const translation = language && language !== 'other' ? safety.languages.translations[language] : undefined;
+  const translation = translationFor(safety, language);
   return [
     { value: 'yes', label: yes.label, synonyms: [...yes.synonyms, ...(translation?.yes ?? [])] },
     { value: 'no', label: no.label, synonyms: [...no.synonyms, ...(translation?.no ?? [])] },
@@ -44,7 +50,6 @@ export function checkInChoices(safety: Safety, language: MessageLanguage | undef
 export function checkInReply(safety: Safety, language: MessageLanguage | undefined, again = false): Reply {
   const { checkIn } = safety.rules.replies;
   const english = again ? checkIn.again : checkIn.text;
-  const translation = language && language !== 'other' ? safety.languages.translations[language] : undefined;
-  const text = [languageBlock(safety, language), translation?.checkIn, english].filter(Boolean).join('\n\n');
+  const text = [languageBlock(safety, language), translationFor(safety, language)?.checkIn, english].filter(Boolean).join('\n\n');
   return { text, choices: checkInChoices(safety, language) };
 }

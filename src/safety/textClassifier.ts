@@ -1,5 +1,5 @@
 import { LinearModel, type LinearModelData } from '../classifier/linearModel';
-import { emitFeatures, type FeatureOptions } from '../classifier/features';
+import type { FeatureOptions } from '../classifier/features';
 
 /** The safety classifier's classes, in the order its model file keeps them. */
 export const CLASSIFIER_CLASSES = ['none', 'danger', 'self-harm', 'disclosure'] as const;
@@ -32,9 +32,9 @@ export class TextClassifier {
     return byClass(this.model.probabilities(features));
   }
 
-  /** For every message: the probabilities, with the features emitted and hashed in place. */
+  /** For every message: the probabilities, with the features hashed in place. */
   probabilitiesOf(tokens: readonly string[], concepts: readonly string[], cues: readonly string[]): ClassProbabilities {
-    return byClass(this.model.score((sink) => emitFeatures(tokens, concepts, this.model.featureOptions, cues, sink)));
+    return byClass(this.model.probabilitiesOf(tokens, concepts, cues));
   }
 }
 
