@@ -51,6 +51,17 @@ describe('SafetyDetector (the real rules, lexicon and model)', () => {
     expect(check('theyre outside my house with a knife right now')).not.toHaveProperty('variant');
   });
 
+  it('catches each kind of message the rules alone used to miss (written for this test, not from the corpus)', () => {
+    const cases: Array<[string, string]> = [
+      ['ive got the pills lined up on my bed and im going to take them all tonight', 'self-harm'], // a plan, the means at hand
+      ['been saving my nans sleeping tablets for weeks, theres enough now', 'self-harm'],
+      ['he just got slashed across the face outside the chippy, theres blood everywhere', 'danger'], // violence just now
+      ['our 14 year old is out with that gang right now and hes not answering his phone', 'danger'], // with the gang, not answering
+    ];
+    for (const [text, kind] of cases) expect([text, check(text).kind]).toEqual([text, kind]);
+    expect(check('i swallowed a whole box of paracetamol an hour ago but i feel fine now')).toMatchObject({ variant: 'overdose' }); // an overdose taken
+  });
+
   it('leaves ordinary questions and idioms alone', () => {
     for (const text of ['what are the signs of county lines', 'hello', 'I could murder a brew', 'she absolutely killed it at the talent show']) {
       expect(check(text).kind).toBe('none');
