@@ -81,6 +81,25 @@ describe('duty channel alerts from the running service', () => {
     expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({ ref, agency: 'sheffield-safeguarding-hub', urgency: 'urgent' });
   });
 
+  it('alerts at once, as for a new urgent report, when a reporter comes back and adds danger to an ordinary one', async () => {
+    t = await startTriageApp({ ALERT_WEBHOOKS: JSON.stringify({ 'sheffield-safeguarding-hub': receiver.url() }), ALERT_POLL_SECONDS: '3600' });
+    const concern = await t.seedConcern({ agency: 'sheffield-safeguarding-hub', area: 'sheffield' });
+    const send = (text: string) =>
+      fetch(`${t.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(messageActivity(text, { conversationId: 'returning-reporter' })),
+      }).then((r) => r.json() as Promise<{ activities: Array<{ text?: string }> }>);
+    await send('hi');
+    await send(concern.ref);
+    const said = (await send('they came back tonight and one of them has a gun, my son is with them now')).activities.map((a) => a.text ?? '').join('\n');
+    expect(said).toMatch(/ring 999/);
+    // The poll is an hour away: only the poke on the urgent addition can have sent this.
+    await receiver.waitFor(1, 2000);
+    expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({ ref: concern.ref, agency: 'sheffield-safeguarding-hub', urgency: 'urgent' });
+    expect(await t.store.get(concern.ref)).toMatchObject({ urgent: true, urgentReasons: ['danger-added-later'] });
+  });
+
   it('retries a failing webhook with backoff, shows the failure on /readyz details and in the logs, and recovers', async () => {
     receiver.answer({ status: 500 }, { status: 500 });
     t = await start({ 'barnsley-front-door': receiver.url() });
