@@ -165,7 +165,7 @@ async function main(): Promise<void> {
     return i >= 0 ? process.argv[i + 1] : undefined;
   };
   const splits = (arg('--split')?.split(',') ?? [...SPLITS]) as Split[];
-  const channels = arg('--channels')?.split(',') ?? ['webchat', 'sms'];
+  const channels = arg('--channels')?.split(',') ?? ['webchat', 'directline', 'sms'];
   const repoRoot = join(defaultContentDir(), '..');
   const messages = loadCorpus(repoRoot, splits);
   console.log(`eval:safety: ${messages.length} messages (${splits.join(', ')}), through the bot on ${channels.join(' and ')}`);
