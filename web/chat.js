@@ -230,6 +230,12 @@
   window.addEventListener('keydown', function (event) {
     if (event.key === 'Escape' && framed && !event.defaultPrevented) closeChat();
   });
+  // embed.js asks before it removes this frame: the chat is ended from a live page, then the frame may go.
+  window.addEventListener('message', function (event) {
+    if (!framed || event.source !== window.parent || !event.data || event.data.type !== 'clearsight:end') return;
+    endChat();
+    window.parent.postMessage({ type: 'clearsight:ended' }, '*');
+  });
   window.addEventListener('pagehide', endChat);
   // Back to this page from the back-forward cache: start a new chat, the old one is gone.
   window.addEventListener('pageshow', function (event) {

@@ -20,8 +20,8 @@
  * What it adds: an "Exit this page" button and a launcher in a bottom corner; the chat opens in a panel
  * holding an iframe of the chat service's /chat page, so the chat keeps to the service's own origin (nothing
  * is stored on this site, and this site's styles cannot change it). Closing the panel ends the chat and
- * clears it; opening it again starts a new one. Quick exit (the button, or Shift three times) removes the
- * chat at once and replaces this page with the exit URL. The site's origin must be listed in the service's
+ * clears it; opening it again starts a new one. Quick exit (the button, or Shift three times) hides the
+ * chat at once, removes it as soon as it has ended its conversation, and replaces this page with the exit URL. The site's origin must be listed in the service's
  * WEBCHAT_EMBED_ORIGINS, or the browser will refuse to show the chat.
  *
  * The server serves this file inside a wrapper function with web/shift-exit.js, and replaces the exit URL
@@ -204,10 +204,38 @@
       });
     }
 
+    /**
+     * Takes a chat frame off the page. It is hidden at once; the chat page inside is first asked to end its
+     * conversation (a request sent from a live page goes out; one sent while a removed frame unloads can be
+     * dropped by the browser), and the frame is removed as soon as it says it has, or after a second at most.
+     */
+    function dropFrame(leaving) {
+      leaving.style.display = 'none';
+      var gone = false;
+      function remove() {
+        if (gone) return;
+        gone = true;
+        window.removeEventListener('message', onEnded);
+        leaving.remove();
+      }
+      function onEnded(event) {
+        if (event.source !== leaving.contentWindow || event.origin !== chatOrigin) return;
+        if (event.data && event.data.type === 'clearsight:ended') remove();
+      }
+      window.addEventListener('message', onEnded);
+      try {
+        leaving.contentWindow.postMessage({ type: 'clearsight:end' }, chatOrigin);
+      } catch {
+        remove();
+        return;
+      }
+      setTimeout(remove, 1000);
+    }
+
     /** Closing ends the chat: without its iframe the conversation is gone from this page. */
     function closeChat() {
       if (!frame) return;
-      frame.remove();
+      dropFrame(frame);
       frame = null;
       panel.hidden = true;
       dock.hidden = false;
@@ -216,7 +244,7 @@
 
     function quickExit() {
       if (frame) {
-        frame.remove(); // at once: the transcript goes with it (the chat page ends the conversation on pagehide)
+        dropFrame(frame); // hidden at once, gone within a second: the transcript goes with it
         frame = null;
       }
       panel.hidden = true;
