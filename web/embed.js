@@ -229,7 +229,7 @@
         remove();
         return;
       }
-      setTimeout(remove, 1000);
+      window.setTimeout(remove, 1000);
     }
 
     /** Closing ends the chat: without its iframe the conversation is gone from this page. */
