@@ -1,5 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { channelProfile } from '../src/channels/channelProfile';
 import { matchChoice, matchWholeLabel } from '../src/channels/matchChoice';
 import { sendReply } from '../src/channels/sendReply';
 import { answerReply, didYouMeanReply, followUps, MORE, noMatchReply, NONE, TOPIC } from '../src/knowledge/answerReply';
@@ -78,7 +79,8 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
     const profile = await this.deps.profile.get(dc.context, {});
     const area = this.deps.localHelp.areaIn(question);
     if (area && area !== profile.area) await this.deps.profile.set(dc.context, { ...profile, area });
-    const finding = this.deps.knowledge.find(question, profile.audience);
+    const channel = channelProfile(dc.context.activity.channelId).kind;
+    const finding = this.deps.knowledge.find(question, { ...(profile.audience ? { audience: profile.audience } : {}), channel });
     if (finding.kind === 'answer') return this.show(dc, finding.entry, false);
     if (area && wordCount(question) <= 3) {
       // Just a place name ("Doncaster"): the user is telling us where they are.

@@ -52,7 +52,7 @@ export class ChoicePromptDialog extends Dialog<ChoicePromptRef> {
     if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const options = this.optionsFor((dc.activeDialog!.state as PromptState).prompt);
     const text = (activity.text ?? '').trim();
-    const choice = matchChoice(text, options.prompt.choices ?? []);
+    const choice = matchChoice(text, options.prompt.choices ?? [], { freeText: options.allowFreeText === true });
     if (choice) return dc.endDialog({ value: choice.value, text } satisfies ChoiceAnswer);
     if (options.allowFreeText && text !== '') return dc.endDialog({ text } satisfies ChoiceAnswer);
     await sendReply(dc.context, { text: options.retryText, choices: options.prompt.choices ?? [] });

@@ -58,7 +58,7 @@ export class MainDialog extends WaterfallDialog {
   private async showMenuStep(step: WaterfallStepContext) {
     const options = (step.options ?? {}) as MainDialogOptions;
     if (options.initialText) {
-      const choice = matchChoice(options.initialText, this.deps.content.menu.options);
+      const choice = matchChoice(options.initialText, this.deps.content.menu.options, { freeText: true });
       return step.next({ value: choice?.value, text: options.initialText } satisfies ChoiceAnswer);
     }
     return step.beginDialog(DialogIds.menuPrompt, { prompt: options.again ? 'again' : 'first' } satisfies ChoicePromptRef);

@@ -1,6 +1,7 @@
 import { ConversationState, TestAdapter, type Activity } from 'botbuilder';
 import { ClearsightBot } from '../../src/bot/clearsightBot';
 import type { BotContent } from '../../src/content/botContent';
+import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import type { ConcernStore } from '../../src/concerns/concernStore';
 import { ConcernSubmitter } from '../../src/concerns/concernSubmitter';
 import type { LanguageService } from '../../src/language/languageService';
@@ -28,6 +29,8 @@ export interface BotDepsOptions {
   safety?: Safety;
   /** Tries at storing a report before "not sent yet". */
   submitAttempts?: number;
+  /** Another knowledge base (tests set the question model's thresholds so that it is never sure). */
+  knowledge?: KnowledgeBase;
 }
 
 /** What the bot's dialogs need, from the content and a store, at a fixed time: for evaluations and tests. */
@@ -36,7 +39,7 @@ export function botDepsFor(content: BotContent, options: BotDepsOptions): Omit<S
   return {
     content: content.shell,
     services: content.services,
-    knowledge: content.knowledge,
+    knowledge: options.knowledge ?? content.knowledge,
     questions: content.questions,
     localHelp: new LocalHelp(content.frontDoors, content.holidays, () => now),
     safety: options.safety ?? content.safety,

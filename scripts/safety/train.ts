@@ -86,7 +86,7 @@ export function buildLanguageModel(repoRoot: string): LanguageModelFile {
 }
 
 /** The model file as text: readable settings, then one line per feature so that a retrained model diffs sensibly. */
-export function formatModelFile(file: SafetyModelFile | LanguageModelFile): string {
+export function formatModelFile(file: { model: { rows: FeatureRow[] } }): string {
   // Every model's rows one per line (under "rows"), the rest as ordinary indented JSON.
   const rowLists: FeatureRow[][] = [];
   const head = JSON.stringify(

@@ -103,8 +103,14 @@ export class ClearsightBot extends ActivityHandler {
     if ((signal.kind === 'danger' || signal.kind === 'self-harm') && signal.certainty === 'unsure') {
       return this.askCheckIn(dc, { kind: signal.kind, variant: signal.variant, disclosure: signal.disclosure, language, text });
     }
-    if (signal.kind === 'danger' || signal.kind === 'self-harm' || signal.kind === 'disclosure') {
-      return this.interruptForSafety(dc, signal.kind, signal.kind === 'disclosure' ? undefined : signal.variant, language);
+    if (signal.kind === 'danger' || signal.kind === 'self-harm') return this.interruptForSafety(dc, signal.kind, signal.variant, language);
+    if (signal.kind === 'disclosure' && isTakingNews(dc)) return this.interruptForSafety(dc, 'disclosure', undefined, language);
+    if (signal.kind === 'disclosure') {
+      // Not an emergency: the reply comes first, then the message goes on as if nothing had interrupted it,
+      // so a young person who asked something in the same breath gets the answer too.
+      await sendReply(context, { text: safetyReplyText(this.options.deps.safety, 'disclosure', undefined, language) });
+      const before = await this.profile.get(context, {});
+      await this.profile.set(context, { ...before, disclosed: true, ...(language ? { languageShown: language } : {}) });
     }
     const profile = await this.profile.get(context, {});
     // Another language: 999, an interpreter and a helpline in it, before anything in English (once per language).
@@ -173,8 +179,8 @@ export class ClearsightBot extends ActivityHandler {
     // Carry on with the message that was held, as if it had just been sent ("I don't know" counts as yes).
     context.activity.text = pending.text;
     if (answer === 'yes') return this.interruptForSafety(dc, pending.kind, pending.variant, pending.language);
-    if (pending.disclosure) return this.interruptForSafety(dc, 'disclosure', undefined, pending.language);
-    return this.route(dc, pending.text, { kind: 'none' }, pending.language);
+    const held: SafetySignal = pending.disclosure ? { kind: 'disclosure', source: { layer: 'model' } } : { kind: 'none' };
+    return this.route(dc, pending.text, held, pending.language);
   }
 
   /**

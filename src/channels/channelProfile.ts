@@ -4,9 +4,11 @@ export interface ChannelProfile {
   rich: boolean;
   /** Longest single message the channel takes; longer replies are split. */
   maxMessageLength: number;
+  /** Where the words are read: a web page (web chat), or a phone's messages (SMS, WhatsApp). */
+  kind: 'web' | 'text';
 }
 
-const RICH: ChannelProfile = { rich: true, maxMessageLength: 4000 };
+const RICH: ChannelProfile = { rich: true, maxMessageLength: 4000, kind: 'web' };
 
 const PROFILES: Readonly<Record<string, ChannelProfile>> = {
   webchat: RICH,
@@ -15,12 +17,12 @@ const PROFILES: Readonly<Record<string, ChannelProfile>> = {
   msteams: RICH,
   test: RICH,
   // Twilio joins SMS segments up to 1,600 characters; keep each message within that.
-  sms: { rich: false, maxMessageLength: 1600 },
-  whatsapp: { rich: false, maxMessageLength: 4096 },
+  sms: { rich: false, maxMessageLength: 1600, kind: 'text' },
+  whatsapp: { rich: false, maxMessageLength: 4096, kind: 'text' },
 };
 
 /** Unknown channels get plain text within SMS limits: the safe choice when we cannot know what renders. */
-const FALLBACK: ChannelProfile = { rich: false, maxMessageLength: 1600 };
+const FALLBACK: ChannelProfile = { rich: false, maxMessageLength: 1600, kind: 'text' };
 
 export function channelProfile(channelId: string | undefined): ChannelProfile {
   return (channelId && PROFILES[channelId.toLowerCase()]) || FALLBACK;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneticKey } from './phoneticKey';
 
 /*
  * What a classifier looks at: words, pairs of words, letter groups inside words (so "stabbd", "stabbed"
@@ -20,6 +21,8 @@ export const featureOptionsSchema = z.strictObject({
   ruleCues: z.boolean(),
   /** Letter groups of these lengths that run across a space ("t bre" in "not breathing"): bits of phrases. */
   phraseChars: z.tuple([z.number().int().min(2).max(10), z.number().int().min(2).max(10)]).nullable(),
+  /** Each word's sound-alike key (see phoneticKey): "skool" and "school" share a feature. */
+  phonetic: z.boolean().optional(),
 });
 
 export type FeatureOptions = z.infer<typeof featureOptionsSchema>;
@@ -48,6 +51,10 @@ export function emitFeatures(
   for (const token of tokens) {
     const end = start + Math.min(token.length, LONGEST_WORD);
     if (options.words) sink.piece('w:', line, start, end);
+    if (options.phonetic) {
+      const key = phoneticKey(token.slice(0, LONGEST_WORD));
+      sink.piece('p:', key, 0, key.length);
+    }
     if (options.bigrams && previous >= 0) sink.piece('b:', line, previous, end);
     if (options.chars) {
       const [min, max] = options.chars;

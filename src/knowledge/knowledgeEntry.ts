@@ -5,11 +5,21 @@ export const MAX_SHORT_ANSWER = 600;
 
 export const AUDIENCE_VALUES = ['parent', 'young-person', 'anyone'] as const;
 
+/** Where an answer is meant to be read: any channel, web chat only, or texts (SMS and WhatsApp) only. */
+export const CHANNEL_KINDS = ['any', 'web', 'text'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
 /** One authored answer, as a content owner writes it in content/knowledge/*.yaml. */
 export const knowledgeEntrySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
   title: z.string().min(1).max(40),
   audience: z.enum(AUDIENCE_VALUES),
+  /**
+   * Answers with the same topic are versions of one answer, for different people (audience) or channels:
+   * the picker finds the topic, then gives the version for the person asking. Defaults to the id.
+   */
+  topic: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case').optional(),
+  channel: z.enum(CHANNEL_KINDS).default('any'),
   questions: z.array(z.string().min(3)).min(3, 'needs at least 3 phrasings'),
   short: z.string().min(20).max(MAX_SHORT_ANSWER, `must fit one message (${MAX_SHORT_ANSWER} characters)`),
   long: z.string().max(2000).optional(),

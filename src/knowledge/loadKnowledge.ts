@@ -25,6 +25,9 @@ export function loadKnowledge(contentDir: string, isService: (id: string) => boo
   }
   for (const entry of entries) {
     const where = `knowledge/${fileOf.get(entry.id)}: ${entry.id}`;
+    if (entry.topic && entry.topic !== entry.id && fileOf.has(entry.topic) && (entries.find((e) => e.id === entry.topic)?.topic ?? entry.topic) !== entry.topic) {
+      throw new ContentError(`${where}: topic ${entry.topic} is the id of an answer in another topic`);
+    }
     for (const id of entry.related) {
       if (!fileOf.has(id)) throw new ContentError(`${where}: related topic ${id} does not exist`);
       if (id === entry.id) throw new ContentError(`${where}: lists itself as related`);

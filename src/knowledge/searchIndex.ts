@@ -31,6 +31,10 @@ const FUZZY_WEIGHT = 0.75;
 const CONCEPT_BOOST = 1.5;
 /** How much the closest single phrasing counts, relative to the question's total term weight. */
 const PHRASING_WEIGHT = 0.5;
+/** Longest text searched, most distinct terms looked at, most unknown words looked up for near spellings. */
+const MAX_CHARS = 3000;
+const MAX_TERMS = 64;
+const MAX_FUZZY = 16;
 
 /** A query term and what it may match in the index: itself, or known words spelled nearly the same. */
 interface Expanded {
@@ -76,8 +80,12 @@ export class SearchIndex {
   private readonly maxIdf: number;
   private readonly avgAsked: number;
   private readonly avgAnswer: number;
-  /** Known terms by length, for the spelling-tolerance lookup. */
-  private readonly vocabByLength = new Map<number, string[]>();
+  /**
+   * The vocabulary indexed for spelling tolerance: each known term, and each with one letter deleted, leads
+   * to the terms it came from (symmetric deletion). An unknown word then costs one lookup per letter, not a
+   * comparison with every known term.
+   */
+  private readonly byDeletion = new Map<string, string[]>();
   private readonly fuzzyCache = new Map<string, string[]>();
 
   constructor(
@@ -106,10 +114,12 @@ export class SearchIndex {
     this.avgAsked = this.docs.reduce((s, d) => s + d.asked.length, 0) / Math.max(1, n);
     this.avgAnswer = this.docs.reduce((s, d) => s + d.answer.length, 0) / Math.max(1, n);
     for (const t of this.idf.keys()) {
-      if (t.startsWith('_')) continue;
-      const list = this.vocabByLength.get(t.length) ?? [];
-      list.push(t);
-      this.vocabByLength.set(t.length, list);
+      if (t.startsWith('_') || t.length < 4) continue;
+      for (const key of new Set([t, ...deletionsOf(t)])) {
+        const list = this.byDeletion.get(key) ?? [];
+        list.push(t);
+        this.byDeletion.set(key, list);
+      }
     }
   }
 
@@ -120,11 +130,14 @@ export class SearchIndex {
 
   /** Ranks documents for a question; best first. */
   search(question: string, limit = 5): SearchResult {
-    const queryTerms = [...new Set(this.analyse(question))];
+    // Bounded cost: the text is cut, at most MAX_TERMS distinct terms are looked at, and at most
+    // MAX_FUZZY unknown words are looked up for near spellings (the rest count as unknown).
+    const queryTerms = [...new Set(this.analyse(question.length > MAX_CHARS ? question.slice(0, MAX_CHARS) : question))].slice(0, MAX_TERMS);
+    let fuzzyLookups = 0;
     // Each query term stands for one or more index terms: itself, or its near spellings.
     const expanded: Expanded[] = queryTerms.map((t) => {
       if (this.idf.has(t)) return { weight: this.idf.get(t)!, alternatives: [{ term: t, factor: 1 }] };
-      const near = this.nearTerms(t);
+      const near = fuzzyLookups++ < MAX_FUZZY ? this.nearTerms(t) : [];
       return {
         weight: near.length ? Math.max(...near.map((x) => this.idf.get(x)!)) : this.maxIdf,
         alternatives: near.map((x) => ({ term: x, factor: FUZZY_WEIGHT })),
@@ -187,21 +200,29 @@ export class SearchIndex {
     const cached = this.fuzzyCache.get(term);
     if (cached) return cached;
     const max = term.length >= 8 ? 2 : 1;
+    const candidates = new Set<string>();
+    for (const key of [term, ...deletionsOf(term)]) for (const c of this.byDeletion.get(key) ?? []) candidates.add(c);
     let best = max + 1;
     let found: string[] = [];
-    for (let len = term.length - max; len <= term.length + max; len++) {
-      for (const candidate of this.vocabByLength.get(len) ?? []) {
-        const d = editDistance(term, candidate, max);
-        if (d < best) {
-          best = d;
-          found = [candidate];
-        } else if (d === best && d <= max) found.push(candidate);
-      }
+    for (const candidate of candidates) {
+      const d = editDistance(term, candidate, max);
+      if (d < best) {
+        best = d;
+        found = [candidate];
+      } else if (d === best && d <= max) found.push(candidate);
     }
     if (this.fuzzyCache.size > 10_000) this.fuzzyCache.clear();
     this.fuzzyCache.set(term, found);
     return found;
   }
+}
+
+/** The word with one letter left out, at each place (for words of 24 letters or fewer). */
+function deletionsOf(term: string): string[] {
+  if (term.length > 24) return [];
+  const out: string[] = [];
+  for (let i = 0; i < term.length; i++) out.push(term.slice(0, i) + term.slice(i + 1));
+  return out;
 }
 
 function idfOf(fields: readonly Field[], n: number): Map<string, number> {

@@ -16,6 +16,12 @@ export type MessageLanguage = BlockLanguage | 'other';
 const MIN_LETTERS = 4;
 /** How sure the identifier must be to give a block in one of the eight languages. */
 const SURE = 0.6;
+/**
+ * The language is judged on the start of a message only: a thousand characters tell the language as well
+ * as four thousand, and the general detector's cost grows with the text (a long message cost 25 times a
+ * "menu" turn before this cut).
+ */
+export const MAX_LANGUAGE_CHARS = 1000;
 
 const isBlockLanguage = (code: string): code is BlockLanguage => (BLOCK_LANGUAGES as readonly string[]).includes(code);
 const KNOWN = new Set<string>(['en', ...BLOCK_LANGUAGES]);
@@ -25,7 +31,8 @@ function otherCyrillic(text: string): boolean {
   return /[ыэъё]/iu.test(text) && !/[іїєґ]/iu.test(text);
 }
 
-export function messageLanguage(text: string, identifier: LanguageIdentifier): MessageLanguage | undefined {
+export function messageLanguage(whole: string, identifier: LanguageIdentifier): MessageLanguage | undefined {
+  const text = whole.length > MAX_LANGUAGE_CHARS ? whole.slice(0, MAX_LANGUAGE_CHARS) : whole;
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   if (letters < MIN_LETTERS) return undefined;
   if (/\p{Script=Cyrillic}/u.test(text) && otherCyrillic(text)) return 'other';

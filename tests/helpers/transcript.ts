@@ -6,6 +6,7 @@ import type { Safety } from '../../src/safety/safety';
 import { defaultContentDir } from '../../src/content/contentDir';
 import { MemoryStorage } from '../../src/storage/memoryStorage';
 import type { ConcernStore } from '../../src/concerns/concernStore';
+import { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import type { LanguageService } from '../../src/language/languageService';
 
 export const contentDir = defaultContentDir();
@@ -29,6 +30,14 @@ export interface ReportOptions {
   language?: LanguageService;
   /** Another safety bundle (see safetyUnsureAbout). */
   safety?: Safety;
+  /** Another knowledge base (see knowledgeNeverSure). */
+  knowledge?: KnowledgeBase;
+}
+
+/** The shipped knowledge base with its question model's thresholds set so that it is never sure: every question gets "did you mean". */
+export function knowledgeNeverSure(): KnowledgeBase {
+  const model = knowledge.classifier!.file;
+  return new KnowledgeBase(knowledge.entries, knowledge.lexicon, { ...model, thresholds: { ...model.thresholds, answer: 1, suggest: 0.02 } });
 }
 
 /** Everything the dialogs need except the state accessor, with the clock fixed at `now`. */

@@ -1,41 +1,89 @@
 import { audienceCue } from '../../src/knowledge/audienceCues';
 import { answerReply, noMatchReply } from '../../src/knowledge/answerReply';
+import type { Asker } from '../../src/knowledge/answerTopics';
+import { ModelPicker } from '../../src/knowledge/modelPicker';
+import { SearchPicker } from '../../src/knowledge/searchPicker';
 import { knowledge, questions, services } from '../helpers/transcript';
 
 const words = { kb: knowledge, services, content: questions };
+const web: Asker = { channel: 'web' };
+const idOf = (q: string, asker: Asker = web) => {
+  const f = knowledge.find(q, asker);
+  return f.kind === 'answer' ? f.entry.id : f.kind;
+};
 
 describe('KnowledgeBase.find', () => {
+  it('runs on the trained question model shipped in content/', () => {
+    expect(knowledge.classifier).toBeDefined();
+    expect(knowledge.picker).toBeInstanceOf(ModelPicker);
+  });
+
   it('answers clear questions, typos and slang included', () => {
     const cases: Array<[string, string]> = [
       ['what is cuckooing', 'cuckooing'],
       ['wat is cukooing', 'cuckooing'],
       ['whats plugging', 'plugging'],
       ['he keeps saying hes going OT', 'slang-going-ot'],
-      ['someone offered me quick cash to drop off a parcel', 'yp-offered-money'],
       ['do i have to wait 24 hours before reporting him missing', 'missing-child'],
     ];
-    for (const [q, id] of cases) {
-      const f = knowledge.find(q);
-      expect({ q, got: f.kind === 'answer' ? f.entry.id : f.kind }).toEqual({ q, got: id });
-    }
+    for (const [q, id] of cases) expect({ q, got: idOf(q) }).toEqual({ q, got: id });
   });
 
-  it('offers up to three choices when a question is too vague to be sure', () => {
-    const f = knowledge.find('drugs');
-    expect(f.kind).toBe('didYouMean');
-    if (f.kind === 'didYouMean') expect(f.options.length).toBeGreaterThanOrEqual(2);
-    if (f.kind === 'didYouMean') expect(f.options.length).toBeLessThanOrEqual(3);
+  it('finds a key term inside a longer, worried message', () => {
+    const q = 'sorry to bother you, im in bits tonight. my lad keeps on about going cunch with his mates, what does that even mean?';
+    expect(idOf(q)).toBe('slang-going-ot');
   });
 
   it('does not answer what it knows nothing about', () => {
     for (const q of ['how do i pay my council tax', 'whats the capital of france', 'asdfghjkl', '']) {
-      expect(knowledge.find(q).kind).toBe('noMatch');
+      expect({ q, got: knowledge.find(q, web).kind }).toEqual({ q, got: 'noMatch' });
     }
   });
 
-  it('lets the audience break a near-tie: the same worry, asked by a young person or a parent', () => {
-    expect(knowledge.rank('i owe them money and they want it back')[0]?.id).toBe('yp-owing-money');
-    expect(knowledge.rank('my son owes them money and they want it back')[0]?.id).toBe('threats-and-debts');
+  it('offers at most three choices when the model is unsure (thresholds set so that nothing is sure)', () => {
+    const unsure = new ModelPicker(knowledge.classifier!, knowledge.index, knowledge.topics, { answer: 1, suggest: 0.01, searchWeight: 0.3 });
+    const f = knowledge.find('what is cuckooing', web, unsure);
+    expect(f.kind).toBe('didYouMean');
+    if (f.kind === 'didYouMean') {
+      expect(f.options.length).toBeGreaterThanOrEqual(1);
+      expect(f.options.length).toBeLessThanOrEqual(3);
+      expect(f.options.map((e) => e.id)).toContain('cuckooing');
+    }
+  });
+
+  it('keeps the first version\'s search picker for comparison: a sure answer, and "did you mean" for one vague word', () => {
+    const search = new SearchPicker(knowledge.index, knowledge.topics);
+    const sure = knowledge.find('what is cuckooing', web, search);
+    expect(sure.kind === 'answer' && sure.entry.id).toBe('cuckooing');
+    const vague = knowledge.find('drugs', web, search);
+    expect(vague.kind).toBe('didYouMean');
+  });
+});
+
+describe('the version of an answer for the person asking', () => {
+  it('gives a parent who said so the parent version, and a young person the one written for them', () => {
+    const q = 'they say i owe them money and they want it back';
+    expect(idOf(q, { channel: 'web', audience: 'parent' })).toBe('debt-bondage');
+    expect(idOf(q, { channel: 'web', audience: 'young-person' })).toBe('yp-owing-money');
+  });
+
+  it('reads who is asking from the words when they did not say: "my son" or "I"', () => {
+    expect(idOf('my son owes them money and they want it back')).toBe('debt-bondage');
+    expect(idOf('i owe them money and they want it back')).toBe('yp-owing-money');
+  });
+
+  it('answers "is this chat recorded" on a text channel with the version for texts, not the browser advice', () => {
+    const q = 'is this chat recorded';
+    expect(idOf(q, { channel: 'web' })).toBe('privacy');
+    expect(idOf(q, { channel: 'text' })).toBe('privacy-text');
+    const text = knowledge.get('privacy-text');
+    expect(text.short + (text.long ?? '')).not.toMatch(/shift|browser/i);
+  });
+
+  it('tells a young person who cannot tell their parents about someone else to talk to, not the adults\' line', () => {
+    const f = knowledge.find('i cant tell my mum whats going on', { channel: 'text', audience: 'young-person' });
+    expect(f.kind === 'answer' && f.entry.id).toBe('yp-cant-tell-parents');
+    if (f.kind === 'answer') expect(f.entry.audience).toBe('young-person');
   });
 });
 
@@ -45,6 +93,12 @@ describe('audienceCue', () => {
     expect(audienceCue('as a mum what can i do')).toBe('parent');
     expect(audienceCue('i owe them money')).toBe('young-person');
     expect(audienceCue('what is county lines')).toBeUndefined();
+  });
+
+  it('reads an adult asking about a child, a young person about a friend, and "my mum" as the young person', () => {
+    expect(audienceCue('will she be arrested if i report it')).toBe('parent');
+    expect(audienceCue('my mate is selling for them and i dont know what to do, he is scared')).toBe('young-person');
+    expect(audienceCue('i cant tell my mum')).toBe('young-person');
   });
 });
 

@@ -54,7 +54,7 @@ describe('loadKnowledge rejects broken content, naming the file and entry', () =
   const entry = (id: string, extra: Record<string, unknown> = {}) => ({
     id,
     title: 'Title',
-    audience: 'anyone',
+    audience: 'anyone', channel: 'any',
     questions: ['one way to ask', 'another way to ask', 'a third way'],
     short: 'A short answer that is long enough to count.',
     related: [],
@@ -91,7 +91,7 @@ describe('loadKnowledge rejects broken content, naming the file and entry', () =
 
 describe('contentFindings', () => {
   const base = {
-    id: 'x', title: 'T', audience: 'anyone' as const, questions: ['a b c'], related: [], signpost: [],
+    id: 'x', title: 'T', audience: 'anyone' as const, channel: 'any' as const, questions: ['a b c'], related: [], signpost: [],
     owner: 'o', local_help: 'ask-area' as const, short: 'We help you. You can ring us.', sources: ['https://known.example/'], reviewed: '2026-01-01',
   };
   it('reports sources missing from the fact base, overdue reviews and hard answers', () => {

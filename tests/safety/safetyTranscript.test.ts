@@ -48,18 +48,22 @@ describe('safety first on every turn (transcripts)', () => {
       .startTest();
   });
 
-  it('after an answer, a disclosure gets its reply and the offered topics come back', async () => {
-    const entry = knowledge.get('cuckooing');
+  it('after an answer, a disclosure gets its reply first, and then what was said is answered as a question, nothing lost', async () => {
+    const said = 'they make me carry stuff for them';
+    const finding = knowledge.find(said, { channel: 'web' });
+    if (finding.kind !== 'answer') throw new Error(`expected an answer for "${said}"`);
     await atMenu()
       .send('what is cuckooing')
       .assertReply(() => undefined)
-      .send('they make me carry stuff for them')
+      .send(said)
       .assertReply((a) => {
         expect(textOf(a)).toContain(first(replies.disclosure.text));
         expect(textOf(a)).toMatch(/not your fault[\s\S]*0800 1111[\s\S]*Fearless[\s\S]*Report a concern/);
       })
-      .assertReply((a) => expect(textOf(a)).toBe(replies.resume))
-      .assertReply((a) => expect(buttonsOf(a)).toContain(knowledge.get(entry.related[0]!).title))
+      .assertReply((a) => {
+        expect(textOf(a)).toContain(finding.entry.short.trim().slice(0, 60));
+        expect(finding.entry.audience).not.toBe('parent');
+      })
       .startTest();
   });
 
