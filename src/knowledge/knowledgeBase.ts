@@ -25,10 +25,15 @@ export class KnowledgeBase {
   readonly classifier: QuestionClassifier | undefined;
   readonly picker: AnswerPicker;
 
+  /**
+   * @param prepareQuestion what a question goes through before the classifier reads it (the composition
+   * masks place names: see maskPlaces); training uses the same.
+   */
   constructor(
     readonly entries: readonly KnowledgeEntry[],
     readonly lexicon: Lexicon,
     model?: QuestionModelFile,
+    readonly prepareQuestion: (text: string) => string = (text) => text,
   ) {
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.topics = new AnswerTopics(entries);
@@ -36,7 +41,7 @@ export class KnowledgeBase {
       entries.map((e) => ({ id: e.id, asked: [e.title, ...e.questions], answer: `${e.short} ${e.long ?? ''}` })),
       lexicon,
     );
-    this.classifier = model ? new QuestionClassifier(model, lexicon) : undefined;
+    this.classifier = model ? new QuestionClassifier(model, lexicon, prepareQuestion) : undefined;
     this.picker = model && this.classifier ? new ModelPicker(this.classifier, this.index, this.topics, model.thresholds) : new SearchPicker(this.index, this.topics);
   }
 

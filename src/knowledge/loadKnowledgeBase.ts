@@ -10,9 +10,9 @@ import { loadQuestionModel, OUT_OF_SCOPE, QUESTION_MODEL_FILE } from './question
  * Loads and cross-checks the answers and the lexicon, builds the search index, and loads the trained
  * question model when the content has one (content/question-model.json; without it, search alone).
  */
-export function loadKnowledgeBase(contentDir: string, isService: (id: string) => boolean): KnowledgeBase {
+export function loadKnowledgeBase(contentDir: string, isService: (id: string) => boolean, prepareQuestion?: (text: string) => string): KnowledgeBase {
   const model = existsSync(join(contentDir, QUESTION_MODEL_FILE)) ? loadQuestionModel(contentDir) : undefined;
-  const kb = new KnowledgeBase(loadKnowledge(contentDir, isService), Lexicon.load(contentDir), model);
+  const kb = new KnowledgeBase(loadKnowledge(contentDir, isService), Lexicon.load(contentDir), model, prepareQuestion);
   if (model) {
     // A topic added or renamed since training would never be picked: refuse to start with a stale model.
     const classes = new Set(model.model.classes);

@@ -48,9 +48,14 @@ export type TopicProbabilities = Array<{ topic: string; p: number }>;
 export class QuestionClassifier {
   readonly model: LinearModel;
 
+  /**
+   * @param prepare what the text goes through before it is read (the places masked: see maskPlaces); the
+   * same in training and in use.
+   */
   constructor(
     readonly file: QuestionModelFile,
     private readonly lexicon: Lexicon,
+    private readonly prepare: (text: string) => string = (text) => text,
   ) {
     this.model = new LinearModel(file.model);
   }
@@ -61,7 +66,7 @@ export class QuestionClassifier {
 
   /** The probabilities for the text as one piece. */
   scoreText(text: string): number[] {
-    const { tokens, terms } = questionParts(text, this.lexicon);
+    const { tokens, terms } = questionParts(this.prepare(text), this.lexicon);
     return this.model.probabilitiesOf(tokens, terms, []);
   }
 

@@ -18,6 +18,8 @@ export interface AreaWords {
 interface AreaMatcher {
   id: AreaId;
   words: RegExp;
+  /** The same words, to find every one (for maskPlaces). */
+  everyWord: RegExp;
   districts: ReadonlySet<string>;
 }
 
@@ -67,6 +69,22 @@ export function detectArea(text: string, dir: FrontDoorDirectory): AreaId | unde
   return match.kind === 'area' ? match.area : undefined;
 }
 
+/** The one word every place is replaced by in maskPlaces. */
+export const PLACE_WORD = 'someplace';
+
+/**
+ * The text with every South Yorkshire place name, short form and postcode district replaced by one word,
+ * for the question classifier: "who do I call in Donny" and "who do I call in S63" read the same as "who do
+ * I call in Barnsley", and a place that happened to appear in out-of-scope examples pulls no question that
+ * way. The text comes back as it was when it names no place.
+ */
+export function maskPlaces(text: string, dir: FrontDoorDirectory): string {
+  const said = normaliseAnswer(text);
+  let masked = said.replace(POSTCODE, PLACE_WORD);
+  for (const matcher of matchersFor(dir)) masked = masked.replace(matcher.everyWord, PLACE_WORD);
+  return masked === said ? text : masked;
+}
+
 /** A place or short form as detectArea compares it: lower case, straight apostrophes, no punctuation. */
 export function normalisePlace(place: string): string {
   return normaliseAnswer(place);
@@ -83,9 +101,11 @@ function matchersFor(dir: FrontDoorDirectory): readonly AreaMatcher[] {
 
 function compileMatcher(area: AreaWords): AreaMatcher {
   const terms = [...area.places, ...area.shortForms].map(normalisePlace).map(escapeRegExp);
+  const source = `(?<![\\p{L}\\p{N}])(?:${terms.join('|')})(?![\\p{L}\\p{N}])`;
   return {
     id: area.id,
-    words: new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.join('|')})(?![\\p{L}\\p{N}])`, 'u'),
+    words: new RegExp(source, 'u'),
+    everyWord: new RegExp(source, 'gu'),
     districts: new Set(area.postcodeDistricts.map((d) => d.toLowerCase())),
   };
 }

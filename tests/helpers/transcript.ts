@@ -37,7 +37,7 @@ export interface ReportOptions {
 /** The shipped knowledge base with its question model's thresholds set so that it is never sure: every question gets "did you mean". */
 export function knowledgeNeverSure(): KnowledgeBase {
   const model = knowledge.classifier!.file;
-  return new KnowledgeBase(knowledge.entries, knowledge.lexicon, { ...model, thresholds: { ...model.thresholds, answer: 1, suggest: 0.02 } });
+  return new KnowledgeBase(knowledge.entries, knowledge.lexicon, { ...model, thresholds: { ...model.thresholds, answer: 1, suggest: 0.02 } }, knowledge.prepareQuestion);
 }
 
 /** Everything the dialogs need except the state accessor, with the clock fixed at `now`. */

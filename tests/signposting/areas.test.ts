@@ -1,6 +1,6 @@
 import { defaultContentDir } from '../../src/content/contentDir';
 import { ContentError } from '../../src/content/loadYaml';
-import { detectArea, matchPlace } from '../../src/signposting/areas';
+import { detectArea, maskPlaces, matchPlace, PLACE_WORD } from '../../src/signposting/areas';
 import { FrontDoorDirectory } from '../../src/signposting/frontDoors';
 
 const dir = FrontDoorDirectory.load(defaultContentDir());
@@ -134,5 +134,16 @@ describe('matchPlace (routing a report)', () => {
   it('refuses content that lists a border district under one area as well', () => {
     const areas = dir.areas().map((a) => (a.id === 'rotherham' ? { ...a, postcodeDistricts: [...a.postcodeDistricts, 'S63'] } : a));
     expect(() => new FrontDoorDirectory(areas, dir.sharedDistricts())).toThrow('S63 is a shared district');
+  });
+});
+
+describe('maskPlaces', () => {
+  it('replaces place names, short forms and postcode districts with one word, for the question classifier', () => {
+    expect(maskPlaces('who do i call in Donny?', dir)).toBe(`who do i call in ${PLACE_WORD}`);
+    expect(maskPlaces('lads hanging round S63 and Goldthorpe', dir)).toBe(`lads hanging round ${PLACE_WORD} and ${PLACE_WORD}`);
+  });
+
+  it('gives the text back as it was when it names no place', () => {
+    expect(maskPlaces('What is cuckooing?', dir)).toBe('What is cuckooing?');
   });
 });
