@@ -1,8 +1,9 @@
 import type { Activity } from 'botbuilder';
-import { atMenu, buttonsOf, knowledge, knowledgeNeverSure, OFFICE_HOURS, questions, services, shellContent, textOf } from '../helpers/transcript';
+import { atMenu, buttonsOf, knowledge, knowledgeNeverSure, OFFICE_HOURS, questions, reportContent, services, shellContent, textOf } from '../helpers/transcript';
 
 const SATURDAY_NOON = new Date('2026-11-28T12:00:00Z');
 const cuckooing = knowledge.get('cuckooing');
+const reportIntroStart = reportContent.intro.text.trim().slice(0, 40);
 
 function linksOf(a: Partial<Activity>): string[] {
   return (a.attachments ?? []).flatMap((att) => ((att.content as { buttons?: Array<{ value: string }> }).buttons ?? []).map((b) => b.value));
@@ -127,6 +128,44 @@ describe('asking questions (knowledge dialogs, transcript)', () => {
       })
       .send('3')
       .assertReply((a) => expect(textOf(a)).toContain(knowledge.get(questions.signs.topics[2]!).short.trim().slice(0, 60)))
+      .startTest();
+  });
+
+  it('on SMS, "is this chat recorded" gets the version for texts (delete the thread, the bill), never browsers or Shift', async () => {
+    const text = knowledge.get('privacy-text');
+    await atMenu('sms')
+      .send('is this chat recorded')
+      .assertReply((a) => {
+        expect(textOf(a)).toContain(text.short.trim().slice(0, 60));
+        expect(textOf(a)).not.toMatch(/browser|shift/i);
+      })
+      .startTest();
+  });
+
+  it('a question inside a longer message that names a menu option is answered, not taken as that option', async () => {
+    const q = 'will the police come round the house if i report it';
+    const finding = knowledge.find(q, { channel: 'web' });
+    await atMenu()
+      .send(q)
+      .assertReply((a) => {
+        expect(textOf(a)).not.toContain(reportIntroStart);
+        if (finding.kind === 'answer') expect(textOf(a)).toContain(finding.entry.short.trim().slice(0, 60));
+      })
+      .startTest();
+  });
+
+  it('no answer: says so without guessing, points to reporting, names the helplines, and the menu (with Report a concern) follows', async () => {
+    await atMenu()
+      .send('how do i pay my council tax')
+      .assertReply((a) => {
+        expect(textOf(a)).toContain(questions.noMatch.text.trim().slice(0, 40));
+        expect(textOf(a)).toMatch(/Report a concern/);
+        expect(textOf(a)).toContain(services.get('nspcc').contact);
+      })
+      .assertReply((a) => {
+        expect(textOf(a)).toBe(shellContent.menu.again);
+        expect(buttonsOf(a)).toContain('Report a concern');
+      })
       .startTest();
   });
 });

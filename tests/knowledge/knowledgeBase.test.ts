@@ -67,6 +67,17 @@ describe('the version of an answer for the person asking', () => {
     expect(idOf(q, { channel: 'web', audience: 'young-person' })).toBe('yp-owing-money');
   });
 
+  it('has a version of the issue\'s four answers for each side: arrested, what to do tonight, threats, can\'t tell parents', () => {
+    const parent: Asker = { channel: 'web', audience: 'parent' };
+    const young: Asker = { channel: 'text', audience: 'young-person' };
+    expect(idOf('will my son get arrested if i report this', parent)).toBe('parent-child-arrested');
+    expect(idOf('will i get arrested if i tell someone', young)).toBe('yp-arrested-if-i-tell');
+    expect(idOf('what do i do tonight', parent)).toBe('worried-what-to-do');
+    expect(idOf('what do i do tonight', young)).toBe('yp-what-to-do');
+    expect(idOf('they said they will hurt my family', parent)).toBe('threats-and-debts');
+    expect(idOf('they said they will hurt my family', young)).toBe('yp-threats');
+  });
+
   it('reads who is asking from the words when they did not say: "my son" or "I"', () => {
     // Debt or threats: either topic is right; the version must be the one for the person asking.
     const parent = knowledge.find('my son owes them money and they want it back', web);
