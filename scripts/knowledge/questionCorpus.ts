@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { sha256 } from '../safety/corpus';
+import { checkFrozen, loadSplitsIn, readJsonLines, SPLITS, type Split, type Splits } from '../corpusFiles';
+
+export { SPLITS, type Split } from '../corpusFiles';
 
 /*
  * The question corpus (tests/knowledge/corpus/): questions written blind by separate writers (one JSON
@@ -9,8 +10,6 @@ import { sha256 } from '../safety/corpus';
  * line), and the split by writer into train, dev and a frozen test split (splits.json).
  */
 
-export const SPLITS = ['train', 'dev', 'test'] as const;
-export type Split = (typeof SPLITS)[number];
 export const AREAS = ['barnsley', 'doncaster', 'rotherham', 'sheffield', 'outside', 'none'] as const;
 export const NOT_OURS = 'out-of-scope';
 
@@ -46,45 +45,19 @@ export interface CorpusQuestion extends z.infer<typeof questionSchema> {
   gap?: string;
 }
 
-const splitsSchema = z.strictObject({
-  train: z.array(z.string().min(1)).min(1),
-  dev: z.array(z.string().min(1)).min(1),
-  test: z.array(z.string().min(1)).min(1),
-  /** SHA-256 of each test-split file (questions and answers) as frozen: a changed test file is refused. */
-  frozen: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
-});
-
-export type QuestionSplits = z.infer<typeof splitsSchema>;
-
 export function questionCorpusDir(repoRoot: string): string {
   return join(repoRoot, 'tests', 'knowledge', 'corpus');
 }
 
-export function loadQuestionSplits(repoRoot: string): QuestionSplits {
-  const splits = splitsSchema.parse(JSON.parse(readFileSync(join(questionCorpusDir(repoRoot), 'splits.json'), 'utf8')));
-  const all = [...splits.train, ...splits.dev, ...splits.test];
-  if (new Set(all).size !== all.length) throw new Error('splits.json: a writer is in more than one split');
-  return splits;
-}
-
-function jsonLines<T>(file: string, schema: z.ZodType<T>): T[] {
-  const out: T[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      const parsed = schema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-      out.push(parsed.data);
-    });
-  return out;
+export function loadQuestionSplits(repoRoot: string): Splits {
+  return loadSplitsIn(questionCorpusDir(repoRoot));
 }
 
 /** One writer's questions with their mapped answers. */
 export function loadQuestionWriter(repoRoot: string, writer: string, split: Split): CorpusQuestion[] {
   const dir = questionCorpusDir(repoRoot);
-  const questions = jsonLines(join(dir, `${writer}.jsonl`), questionSchema);
-  const answers = jsonLines(join(dir, 'answers', `${writer}.jsonl`), answerSchema);
+  const questions = readJsonLines(join(dir, `${writer}.jsonl`), questionSchema).map((l) => l.value);
+  const answers = readJsonLines(join(dir, 'answers', `${writer}.jsonl`), answerSchema).map((l) => l.value);
   if (answers.length !== questions.length) throw new Error(`answers/${writer}.jsonl has ${answers.length} lines for ${questions.length} questions`);
   return questions.map((q, i) => {
     const a = answers[i]!;
@@ -104,14 +77,6 @@ export function frozenFiles(writer: string): string[] {
 /** The questions of the splits asked for; the test split is checked against its frozen hashes first. */
 export function loadQuestionCorpus(repoRoot: string, which: readonly Split[] = SPLITS): CorpusQuestion[] {
   const splits = loadQuestionSplits(repoRoot);
-  if (which.includes('test')) {
-    for (const writer of splits.test) {
-      for (const file of frozenFiles(writer)) {
-        if (splits.frozen[file] !== sha256(readFileSync(join(questionCorpusDir(repoRoot), file)))) {
-          throw new Error(`the frozen test split changed: ${file} no longer matches splits.json`);
-        }
-      }
-    }
-  }
+  if (which.includes('test')) checkFrozen(questionCorpusDir(repoRoot), splits, splits.test.flatMap(frozenFiles));
   return which.flatMap((split) => splits[split].flatMap((writer) => loadQuestionWriter(repoRoot, writer, split)));
 }

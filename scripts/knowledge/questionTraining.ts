@@ -1,11 +1,11 @@
 import { featuresOf, type FeatureOptions } from '../../src/classifier/features';
-import { trainLinearModel, type TrainingExample, type TrainingOptions } from '../../src/classifier/trainLinearModel';
+import { trainingSettings, trainLinearModel, type TrainingExample, type TrainingOptions } from '../../src/classifier/trainLinearModel';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { decide, ModelPicker } from '../../src/knowledge/modelPicker';
 import { OUT_OF_SCOPE, QuestionClassifier, type QuestionModelFile } from '../../src/knowledge/questionModel';
 import { questionParts } from '../../src/knowledge/questionText';
 import type { Lexicon } from '../../src/knowledge/lexicon';
-import { sha256 } from '../safety/corpus';
+import { sha256 } from '../corpusFiles';
 import { noisyCopies } from './augment';
 import { figuresOf, outcomeOf, type PickerFigures } from './pickerEvaluation';
 import { loadQuestionCorpus, loadQuestionSplits, type CorpusQuestion } from './questionCorpus';
@@ -129,13 +129,7 @@ export function buildQuestionModel(repoRoot: string, kb: KnowledgeBase, build: B
   const draft: QuestionModelFile = {
     format: 'clearsight-question-model/1',
     training: {
-      seed: options.seed,
-      epochs: options.epochs,
-      learningRate: options.learningRate,
-      l2: options.l2,
-      minCount: options.minCount,
-      average: options.average,
-      prune: options.prune,
+      ...trainingSettings(options),
       dataSha256: sha256(JSON.stringify(data)),
       examples: examples.length,
       trainWriters: splits.train,

@@ -6,7 +6,7 @@ import { SafetyDetector } from '../../src/safety/safetyDetector';
 import { SAFETY_MODEL_FILE, safetyModelFrom, type SafetyModelFile } from '../../src/safety/safetyModel';
 import { loadSafetyRules, type SafetyRules } from '../../src/safety/safetyRules';
 import { LinearModel, type FeatureRow } from '../../src/classifier/linearModel';
-import { trainLinearModel, type TrainingOptions } from '../../src/classifier/trainLinearModel';
+import { trainingSettings, trainLinearModel, type TrainingOptions } from '../../src/classifier/trainLinearModel';
 import { loadCorpus, loadSplits, type CorpusMessage } from './corpus';
 import { chooseThresholds } from './thresholds';
 import { dataHash, exampleOf, LANGUAGE_TRAINING, languageDataHash, languageExampleOf, TRAINING } from './training';
@@ -27,13 +27,7 @@ export function buildSafetyModel(repoRoot: string, rules: SafetyRules, lexicon: 
     options,
   );
   const training: SafetyModelFile['training'] = {
-    seed: options.seed,
-    epochs: options.epochs,
-    learningRate: options.learningRate,
-    l2: options.l2,
-    minCount: options.minCount,
-    average: options.average,
-    prune: options.prune,
+    ...trainingSettings(options),
     classWeights: options.classWeights,
     dataSha256: dataHash(train),
     lexiconSha256: lexicon.fingerprint,

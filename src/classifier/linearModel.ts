@@ -27,6 +27,17 @@ function rowsProblem(rows: unknown, classes: number): string | undefined {
   return undefined;
 }
 
+/** How a model was trained, as its file records it (see trainingSettings): the same settings and data give the same model. */
+export const trainingSettingsShape = {
+  seed: z.number().int(),
+  epochs: z.number().int().positive(),
+  learningRate: z.number().positive(),
+  l2: z.number().min(0),
+  minCount: z.number().int().positive(),
+  average: z.number().int().positive(),
+  prune: z.number().min(0),
+};
+
 export const linearModelSchema = z
   .strictObject({
     classes: z.array(z.string().min(1)).min(2),

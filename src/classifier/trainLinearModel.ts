@@ -28,6 +28,11 @@ export interface TrainingOptions {
   classWeights: Record<string, number>;
 }
 
+/** The settings a model file records (trainingSettingsShape), in that order, from the options it was trained with. */
+export function trainingSettings(o: TrainingOptions) {
+  return { seed: o.seed, epochs: o.epochs, learningRate: o.learningRate, l2: o.l2, minCount: o.minCount, average: o.average, prune: o.prune };
+}
+
 /** mulberry32: a small, fast, seedable generator (the same seed gives the same sequence everywhere). */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

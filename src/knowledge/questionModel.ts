@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ContentError, readJsonContent } from '../content/loadYaml';
-import { LinearModel, linearModelSchema } from '../classifier/linearModel';
+import { LinearModel, linearModelSchema, trainingSettingsShape } from '../classifier/linearModel';
 import type { Lexicon } from './lexicon';
 import { questionParts, questionWindows } from './questionText';
 
@@ -20,13 +20,7 @@ const probability = z.number().min(0).max(1);
 export const questionModelFileSchema = z.strictObject({
   format: z.literal('clearsight-question-model/1'),
   training: z.strictObject({
-    seed: z.number().int(),
-    epochs: z.number().int().positive(),
-    learningRate: z.number().positive(),
-    l2: z.number().min(0),
-    minCount: z.number().int().min(1),
-    average: z.number().int().min(1),
-    prune: z.number().min(0),
+    ...trainingSettingsShape,
     dataSha256: z.string().regex(/^[0-9a-f]{64}$/),
     examples: z.number().int().positive(),
     trainWriters: z.array(z.string()),

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ContentError, readJsonContent } from '../content/loadYaml';
 import type { ConceptLexicon } from './conceptLexicon';
-import { LinearModel, linearModelSchema, type LinearModelData } from '../classifier/linearModel';
+import { LinearModel, linearModelSchema, trainingSettingsShape, type LinearModelData } from '../classifier/linearModel';
 import { CLASSIFIER_CLASSES, TextClassifier } from './textClassifier';
 
 /*
@@ -36,13 +36,7 @@ const variantSchema = z.strictObject({
 export const safetyModelFileSchema = z.strictObject({
   format: z.literal('clearsight-safety-model/1'),
   training: z.strictObject({
-    seed: z.number().int(),
-    epochs: z.number().int().positive(),
-    learningRate: z.number().positive(),
-    l2: z.number().min(0),
-    minCount: z.number().int().positive(),
-    average: z.number().int().positive(),
-    prune: z.number().min(0),
+    ...trainingSettingsShape,
     classWeights: z.record(z.string(), z.number().positive()),
     /** SHA-256 of the training messages and labels, in order. */
     dataSha256: z.string().regex(/^[0-9a-f]{64}$/),

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { frozenFiles, loadQuestionCorpus, loadQuestionSplits, questionCorpusDir, SPLITS } from '../../scripts/knowledge/questionCorpus';
-import { sha256 } from '../../scripts/safety/corpus';
+import { sha256 } from '../../scripts/corpusFiles';
 import { contentDir, knowledge } from '../helpers/transcript';
 
 const root = join(contentDir, '..');

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildQuestionModel } from '../../scripts/knowledge/questionTraining';
-import { sha256 } from '../../scripts/safety/corpus';
+import { sha256 } from '../../scripts/corpusFiles';
 import { formatModelFile } from '../../scripts/safety/train';
 import { QUESTION_MODEL_FILE, questionModelFrom } from '../../src/knowledge/questionModel';
 import { loadKnowledgeBase } from '../../src/knowledge/loadKnowledgeBase';
