@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadQuestionCorpus } from '../scripts/knowledge/questionCorpus';
-import { BotDriver } from '../scripts/safety/botDriver';
+import { BotDriver, OFFICE_HOURS, withScratchStore } from '../scripts/safety/botDriver';
 import { seededRandom } from '../src/classifier/trainLinearModel';
 import { loadBotContent } from '../src/content/botContent';
 import { defaultContentDir } from '../src/content/contentDir';
-import { FileConcernStore } from '../src/concerns/fileConcernStore';
+import type { ConcernStore } from '../src/concerns/concernStore';
 import { percentile } from './percentile';
 
 /**
@@ -35,11 +33,13 @@ function madeUpWords(chars: number, seed: number): string {
 }
 
 async function main(): Promise<void> {
+  await withScratchStore(bench);
+}
+
+async function bench(store: ConcernStore): Promise<void> {
   const contentDir = defaultContentDir();
   const content = loadBotContent(contentDir);
-  const dir = mkdtempSync(join(tmpdir(), 'clearsight-bench-kb-'));
-  const store = await FileConcernStore.open(dir);
-  const driver = new BotDriver(content, store, new Date('2026-11-24T10:00:00Z'));
+  const driver = new BotDriver(content, store, OFFICE_HOURS);
   const chat = driver.conversation('webchat');
   await chat.say('hi');
 
@@ -83,8 +83,6 @@ async function main(): Promise<void> {
     console.log(line(name, t));
   }
   console.log(`\nworst case: ${worstRatio.toFixed(1)} x a "menu" turn (target: at most 4 x)`);
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((err: unknown) => {

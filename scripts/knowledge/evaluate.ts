@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBotContent } from '../../src/content/botContent';
 import { defaultContentDir } from '../../src/content/contentDir';
-import { FileConcernStore } from '../../src/concerns/fileConcernStore';
+import { OFFICE_HOURS, withScratchStore } from '../safety/botDriver';
 import { BotAnswers, type Seen } from './botAnswers';
 import { loadQuestionCorpus, SPLITS, type CorpusQuestion, type Split } from './questionCorpus';
 import { pct } from './pickerEvaluation';
@@ -98,10 +96,8 @@ export function formatFigures(f: KbFigures): string {
 /** Runs the splits through the bot at a fixed time (a weekday morning: office-hours numbers). */
 export async function evaluateKb(splits: readonly Split[]): Promise<KbFigures[]> {
   const content = loadBotContent(defaultContentDir());
-  const dir = mkdtempSync(join(tmpdir(), 'clearsight-eval-kb-'));
-  const store = await FileConcernStore.open(dir);
-  try {
-    const answers = new BotAnswers(content, store, new Date('2026-11-24T10:00:00Z'));
+  return withScratchStore(async (store) => {
+    const answers = new BotAnswers(content, store, OFFICE_HOURS);
     const repoRoot = join(defaultContentDir(), '..');
     const out: KbFigures[] = [];
     for (const split of splits) {
@@ -110,10 +106,7 @@ export async function evaluateKb(splits: readonly Split[]): Promise<KbFigures[]>
       out.push(f);
     }
     return out;
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function main(): Promise<void> {

@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConversationState, TestAdapter, type Activity } from 'botbuilder';
 import { ClearsightBot } from '../../src/bot/clearsightBot';
 import type { BotContent } from '../../src/content/botContent';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import type { ConcernStore } from '../../src/concerns/concernStore';
 import { ConcernSubmitter } from '../../src/concerns/concernSubmitter';
+import { FileConcernStore } from '../../src/concerns/fileConcernStore';
 import type { LanguageService } from '../../src/language/languageService';
 import { LocalLanguageService } from '../../src/language/localLanguageService';
 import type { Safety } from '../../src/safety/safety';
@@ -11,6 +15,21 @@ import type { ShellDeps } from '../../dialogs/shellDeps';
 import { createLogger } from '../../src/logging/logger';
 import { LocalHelp } from '../../src/signposting/localHelp';
 import { MemoryStorage } from '../../src/storage/memoryStorage';
+
+/** A weekday in office hours everywhere (Tuesday 10:00 in London): the fixed clock of evaluations, benches and tests. */
+export const OFFICE_HOURS = new Date('2026-11-24T10:00:00Z');
+
+/** Runs with a concern store in a fresh temporary directory, closed and removed afterwards. */
+export async function withScratchStore<T>(run: (store: FileConcernStore) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'clearsight-scratch-'));
+  const store = await FileConcernStore.open(dir);
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** What the bot said back to one message. */
 export interface Said {

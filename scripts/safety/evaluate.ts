@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { concern as sampleConcern } from '../../bench/benchConcern';
 import { loadBotContent } from '../../src/content/botContent';
 import { defaultContentDir } from '../../src/content/contentDir';
-import { FileConcernStore } from '../../src/concerns/fileConcernStore';
+import { OFFICE_HOURS, withScratchStore } from './botDriver';
 import { CORPUS_LANGUAGES, loadCorpus, SPLITS, type CorpusMessage, type Split } from './corpus';
 import { UserSees, type Seen } from './userSees';
 
@@ -119,10 +117,8 @@ export function emptyFigures(split: Split, channel: string): SplitFigures {
 /** Runs the messages through the real bot on each channel and counts what was sent. */
 export async function evaluate(messages: readonly CorpusMessage[], channels: readonly string[]): Promise<SplitFigures[]> {
   const content = loadBotContent(defaultContentDir());
-  const dir = mkdtempSync(join(tmpdir(), 'clearsight-eval-'));
-  const store = await FileConcernStore.open(dir);
-  const now = new Date('2026-11-24T10:00:00Z');
-  try {
+  const now = OFFICE_HOURS;
+  return withScratchStore(async (store) => {
     // A stored concern for messages typed as news added to a report.
     const concern = sampleConcern({ receivedAt: now.toISOString(), statusChangedAt: now.toISOString() });
     await store.submit(concern);
@@ -138,10 +134,7 @@ export async function evaluate(messages: readonly CorpusMessage[], channels: rea
       }
     }
     return out;
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 const pct = (t: Tally) => `${((100 * t.caught) / Math.max(1, t.labelled)).toFixed(1)}%`.padStart(6) + ` (${t.caught}/${t.labelled})`;

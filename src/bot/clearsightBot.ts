@@ -104,13 +104,11 @@ export class ClearsightBot extends ActivityHandler {
       return this.askCheckIn(dc, { kind: signal.kind, variant: signal.variant, disclosure: signal.disclosure, language, text });
     }
     if (signal.kind === 'danger' || signal.kind === 'self-harm') return this.interruptForSafety(dc, signal.kind, signal.variant, language);
-    if (signal.kind === 'disclosure' && isTakingNews(dc)) return this.interruptForSafety(dc, 'disclosure', undefined, language);
     if (signal.kind === 'disclosure') {
+      if (isTakingNews(dc)) return this.interruptForSafety(dc, 'disclosure', undefined, language);
       // Not an emergency: the reply comes first, then the message goes on as if nothing had interrupted it,
       // so a young person who asked something in the same breath gets the answer too.
-      await sendReply(context, { text: safetyReplyText(this.options.deps.safety, 'disclosure', undefined, language) });
-      const before = await this.profile.get(context, {});
-      await this.profile.set(context, { ...before, disclosed: true, ...(language ? { languageShown: language } : {}) });
+      await this.replyForSafety(context, 'disclosure', undefined, language);
     }
     const profile = await this.profile.get(context, {});
     // Another language: 999, an interpreter and a helpline in it, before anything in English (once per language).
@@ -184,15 +182,24 @@ export class ClearsightBot extends ActivityHandler {
   }
 
   /**
+   * The safety reply, and what it means later: a report sent afterwards is marked urgent (or as a
+   * disclosure), and the language block it carried counts as shown. Returns the profile as it was before.
+   */
+  private async replyForSafety(context: TurnContext, kind: SafetyReplyKind, variant: ReplyVariant | undefined, language: MessageLanguage | undefined): Promise<ConversationProfile> {
+    await sendReply(context, { text: safetyReplyText(this.options.deps.safety, kind, variant, language) });
+    const profile = await this.profile.get(context, {});
+    const flags = kind === 'disclosure' ? { disclosed: true } : { urgent: true };
+    await this.profile.set(context, { ...profile, ...flags, ...(language ? { languageShown: language } : {}) });
+    return profile;
+  }
+
+  /**
    * Says the safety message first, remembers that it was needed (a report sent later is marked
    * urgent), then offers to carry on: whatever was being asked is asked again, with nothing lost.
    */
   private async interruptForSafety(dc: DialogContext, kind: SafetyReplyKind, variant: ReplyVariant | undefined, language: MessageLanguage | undefined): Promise<void> {
     const { safety } = this.options.deps;
-    await sendReply(dc.context, { text: safetyReplyText(safety, kind, variant, language) });
-    const profile = await this.profile.get(dc.context, {});
-    const flags = kind === 'disclosure' ? { disclosed: true } : { urgent: true };
-    await this.profile.set(dc.context, { ...profile, ...flags, ...(language ? { languageShown: language } : {}) });
+    const profile = await this.replyForSafety(dc.context, kind, variant, language);
     if (!profile.welcomed) await this.welcome(dc.context);
     const active = dc.activeDialog?.id;
     if (isTakingNews(dc)) {

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContentError, loadYaml } from '../content/loadYaml';
+import { topicOf } from './answerTopics';
 import { knowledgeFileSchema, type KnowledgeEntry } from './knowledgeEntry';
 
 /** Signpost id that the bot resolves to the right local children's front door at answer time. */
@@ -23,9 +24,12 @@ export function loadKnowledge(contentDir: string, isService: (id: string) => boo
       entries.push(entry);
     }
   }
+  const byId = new Map(entries.map((e) => [e.id, e]));
   for (const entry of entries) {
     const where = `knowledge/${fileOf.get(entry.id)}: ${entry.id}`;
-    if (entry.topic && entry.topic !== entry.id && fileOf.has(entry.topic) && (entries.find((e) => e.id === entry.topic)?.topic ?? entry.topic) !== entry.topic) {
+    // A topic may share its name with an answer only if that answer is one of its versions.
+    const namesake = entry.topic ? byId.get(entry.topic) : undefined;
+    if (namesake && topicOf(namesake) !== entry.topic) {
       throw new ContentError(`${where}: topic ${entry.topic} is the id of an answer in another topic`);
     }
     for (const id of entry.related) {

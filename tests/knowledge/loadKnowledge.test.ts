@@ -76,6 +76,7 @@ describe('loadKnowledge rejects broken content, naming the file and entry', () =
     ['a duplicate id across files', { 'a.yaml': [entry('x')], 'b.yaml': [entry('x')] }, /b\.yaml: id x is also used in a\.yaml/],
     ['an unknown related topic', { 'a.yaml': [entry('x', { related: ['nope'] })] }, /x: related topic nope does not exist/],
     ['an unknown service', { 'a.yaml': [entry('x', { signpost: ['nope'] })] }, /x: unknown service nope/],
+    ['a topic named after an answer in another topic', { 'a.yaml': [entry('x', { topic: 'y' }), entry('y', { topic: 'z' })] }, /x: topic y is the id of an answer in another topic/],
     ['no sources', { 'a.yaml': [entry('x', { sources: [] })] }, /sources: every answer needs a source/],
     ['a short answer over 600 characters', { 'a.yaml': [entry('x', { short: 'a'.repeat(601) })] }, /short: must fit one message/],
     ['a bad review date', { 'a.yaml': [entry('x', { reviewed: 'last week' })] }, /reviewed/],
