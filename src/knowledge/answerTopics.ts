@@ -52,10 +52,6 @@ export class AnswerTopics {
     return topic;
   }
 
-  versions(topic: string): readonly KnowledgeEntry[] {
-    return this.byTopic.get(topic) ?? [];
-  }
-
   /**
    * The version of a topic for this asker: their channel first, then the audience they chose, or failing
    * that the one their words suggest ("my son" or "I").

@@ -54,10 +54,6 @@ export class QuestionClassifier {
     this.model = new LinearModel(file.model);
   }
 
-  get topics(): readonly string[] {
-    return this.model.classes;
-  }
-
   /** The probabilities for the text as one piece. */
   scoreText(text: string): number[] {
     const { tokens, terms } = questionParts(this.prepare(text), this.lexicon);
