@@ -32,12 +32,24 @@ export interface KbFigures {
   /** Questions naming one of the four areas, answered with a local number: that area's, another's, or "which area?". */
   local: { named: number; right: number; wrong: number; asked: number };
   misses: Array<{ id: string; expected: string; got: string; text: string }>;
+  /** The same counts for each channel's questions (web chat, SMS, WhatsApp). */
+  byChannel: Partial<Record<CorpusQuestion['channel'], ChannelFigures>>;
+}
+
+export interface ChannelFigures {
+  inScope: number;
+  right: number;
+  wrong: number;
+  didYouMean: number;
+  noAnswer: number;
+  outOfScope: number;
+  outOfScopeAnswered: number;
 }
 
 export function emptyFigures(split: Split): KbFigures {
   return {
     split, inScope: 0, right: 0, wrong: 0, didYouMean: 0, didYouMeanRight: 0, noAnswer: 0, checkedIn: 0, safetyFirst: 0, other: 0,
-    outOfScope: 0, outOfScopeAnswered: 0, outOfScopeDidYouMean: 0, local: { named: 0, right: 0, wrong: 0, asked: 0 }, misses: [],
+    outOfScope: 0, outOfScopeAnswered: 0, outOfScopeDidYouMean: 0, local: { named: 0, right: 0, wrong: 0, asked: 0 }, misses: [], byChannel: {},
   };
 }
 
@@ -51,6 +63,16 @@ function describe(seen: Seen): string {
 
 export function count(f: KbFigures, q: CorpusQuestion, seen: Seen): void {
   const s = seen.shown;
+  const c = (f.byChannel[q.channel] ??= { inScope: 0, right: 0, wrong: 0, didYouMean: 0, noAnswer: 0, outOfScope: 0, outOfScopeAnswered: 0 });
+  if (q.outOfScope) {
+    c.outOfScope++;
+    if (s.kind === 'answer') c.outOfScopeAnswered++;
+  } else {
+    c.inScope++;
+    if (s.kind === 'answer') c[q.expected.includes(s.id) ? 'right' : 'wrong']++;
+    if (s.kind === 'didYouMean') c.didYouMean++;
+    if (s.kind === 'noAnswer') c.noAnswer++;
+  }
   let miss = false;
   if (q.outOfScope) {
     f.outOfScope++;
@@ -90,6 +112,10 @@ export function formatFigures(f: KbFigures): string {
     `  a safety reply first      ${pct(f.safetyFirst, n)}  (${f.safetyFirst})`,
     `  out of scope answered     ${pct(f.outOfScopeAnswered, f.outOfScope)}  (${f.outOfScopeAnswered}/${f.outOfScope}; "did you mean" ${f.outOfScopeDidYouMean})`,
     `  a named area's number     ${pct(f.local.right, f.local.named)} right of ${f.local.named} answers giving a local number (wrong area ${f.local.wrong}, asked which area ${f.local.asked})`,
+    ...Object.entries(f.byChannel).map(
+      ([channel, c]) =>
+        `  ${`${channel}:`.padEnd(10)} ${c.inScope} in scope: right ${pct(c.right, c.inScope)}, wrong ${pct(c.wrong, c.inScope)}, "did you mean" ${pct(c.didYouMean, c.inScope)}, no answer ${pct(c.noAnswer, c.inScope)}; out of scope answered ${c.outOfScopeAnswered}/${c.outOfScope}`,
+    ),
   ].join('\n');
 }
 

@@ -5,6 +5,7 @@ const rate = (n: number, d: number) => n / d;
 /** Measured 2026-12-02 with the shipped model (dev is in its training data since the refit; test is not). */
 const DEV = { right: 0.67, wrong: 0.017 };
 const TEST = { right: 0.55, wrong: 0.026, outOfScopeAnswered: 0.02 };
+const TEST_BY_CHANNEL = { webchat: 0.52, sms: 0.63, whatsapp: 0.57 };
 
 /**
  * What people are sent, through the real bot in their own channel, for every question of the dev and the
@@ -30,6 +31,14 @@ describe('eval:kb through the bot', () => {
     expect(rate(test.wrong, test.inScope)).toBeLessThanOrEqual(TEST.wrong);
     expect(rate(test.didYouMean, test.inScope)).toBeLessThanOrEqual(0.1);
     expect(rate(test.outOfScopeAnswered, test.outOfScope)).toBeLessThanOrEqual(TEST.outOfScopeAnswered);
+  });
+
+  it('test split, channel by channel (web chat, SMS, WhatsApp): every channel has questions, none falls below half answered right', () => {
+    for (const channel of ['webchat', 'sms', 'whatsapp'] as const) {
+      const c = test.byChannel[channel]!;
+      expect(c.inScope).toBeGreaterThan(0);
+      expect({ channel, right: rate(c.right, c.inScope) >= TEST_BY_CHANNEL[channel] }).toEqual({ channel, right: true });
+    }
   });
 
   it('a place named anywhere in a question decides the local number: never another area\'s', () => {
