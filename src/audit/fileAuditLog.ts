@@ -4,7 +4,29 @@ import type { AuditEntry, AuditLog } from './auditEntry';
 import { storedAuditEntry, validAuditEntry } from './auditErrors';
 import { syncDirectory } from '../storage/syncDirectory';
 
-const FILE = 'audit.jsonl';
+/** The file's name in DATA_DIR. */
+export const AUDIT_FILE = 'audit.jsonl';
+
+/**
+ * The entries in the complete lines of an audit file's content (everything after the last newline is a
+ * line not yet, or never, finished). A line that is not JSON (empty, or a write a crash cut short) is
+ * skipped; a JSON line that does not match the schema throws CorruptAuditEntryError naming `file` and
+ * the line, counted from `firstLine`.
+ */
+export function parseAuditLines(content: string, file: string, firstLine = 1): AuditEntry[] {
+  const lines = content.split('\n').slice(0, -1);
+  const entries: AuditEntry[] = [];
+  lines.forEach((line, i) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      return;
+    }
+    entries.push(storedAuditEntry(json, `${file} line ${firstLine + i}`));
+  });
+  return entries;
+}
 
 /**
  * The audit trail as JSON lines in `{dataDir}/audit.jsonl` (mode 0600), for running without Redis.
@@ -65,23 +87,11 @@ export class FileAuditLog implements AuditLog {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw err;
     }
-    // Everything after the last newline is a line not yet (or never) finished.
-    const lines = content.split('\n').slice(0, -1);
-    const entries: AuditEntry[] = [];
-    lines.forEach((line, i) => {
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch {
-        return; // empty, or the start of a write a crash cut short
-      }
-      entries.push(storedAuditEntry(json, `${this.file()} line ${i + 1}`));
-    });
-    return entries;
+    return parseAuditLines(content, this.file());
   }
 
   private file(): string {
-    return join(this.dataDir, FILE);
+    return join(this.dataDir, AUDIT_FILE);
   }
 }
 

@@ -15,8 +15,21 @@ import {
   type StaffStore,
 } from './staffStore';
 
-const FILE = 'staff.json';
+/** The file's name in DATA_DIR. */
+export const STAFF_FILE = 'staff.json';
 const fileSchema = z.strictObject({ staff: z.array(staffRecordSchema) });
+
+/** Every record in a staff file ([] when there is no file); CorruptStaffError naming the file when it does not parse. */
+export async function readStaffFile(file: string): Promise<StaffRecord[]> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  return parseStored(raw, fileSchema, file).staff;
+}
 
 /**
  * Staff accounts in `{dataDir}/staff.json` (mode 0600, directory 0700), for running without Redis.
@@ -69,21 +82,13 @@ export class FileStaffStore implements StaffStore {
     return run;
   }
 
-  private async readAll(): Promise<StaffRecord[]> {
-    const file = join(this.dataDir, FILE);
-    let raw: string;
-    try {
-      raw = await readFile(file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw err;
-    }
-    return parseStored(raw, fileSchema, file).staff;
+  private readAll(): Promise<StaffRecord[]> {
+    return readStaffFile(join(this.dataDir, STAFF_FILE));
   }
 
   private async writeAll(staff: StaffRecord[]): Promise<void> {
     await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
-    const file = join(this.dataDir, FILE);
+    const file = join(this.dataDir, STAFF_FILE);
     // Unique per writer, so that two processes never write into each other's temporary file.
     const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     const out = await open(temp, 'wx', 0o600);
