@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { loadQuestionCorpus } from '../scripts/knowledge/questionCorpus';
 import { BotDriver, OFFICE_HOURS, withScratchStore } from '../scripts/safety/botDriver';
 import { seededRandom } from '../src/classifier/trainLinearModel';
-import { loadBotContent } from '../src/content/botContent';
+import { loadContent } from '../src/content/botContent';
 import { defaultContentDir } from '../src/content/contentDir';
 import type { ConcernStore } from '../src/concerns/concernStore';
 import { percentile } from './percentile';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
 
 async function bench(store: ConcernStore): Promise<void> {
   const contentDir = defaultContentDir();
-  const content = loadBotContent(contentDir);
+  const content = loadContent(contentDir);
   const driver = new BotDriver(content, store, OFFICE_HOURS);
   const chat = driver.conversation('webchat');
   await chat.say('hi');

@@ -2,45 +2,32 @@ import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { matchChoice } from '../src/channels/matchChoice';
-import type { Choice, Reply } from '../src/channels/reply';
+import type { Choice } from '../src/channels/reply';
 import { sendReply } from '../src/channels/sendReply';
 import { parseContactDetail } from '../src/concerns/contactDetails';
 import { newReference } from '../src/concerns/referenceCode';
 import { examineAnswers, parseDetailChoice, removeDetails, type FoundDetail } from '../src/concerns/ownDetails';
+import { buildConcern, interpretAnswer, isSkip, MAX_RETRIES, nextQuestion, type QuestionId, type ReportDraft } from '../src/concerns/reportDraft';
 import {
-  answerLimit,
-  answerText,
-  buildConcern,
-  choicesFor,
-  interpretAnswer,
-  isSkip,
-  MAX_RETRIES,
-  nextQuestion,
-  QUESTION_IDS,
-  subjectOf,
-  type QuestionId,
-  type ReportDraft,
-} from '../src/concerns/reportDraft';
+  areaChoices,
+  CHANGE_CONTACT,
+  changeChoices,
+  notSentChoices,
+  ownDetailsOutcome,
+  receivedMessage,
+  reportPrompt,
+  retryPrompt,
+  type ReportStage,
+  type ReportWords,
+} from '../src/concerns/reportPrompts';
+import { reportAgency } from '../src/concerns/reportSummary';
 import { AREA_IDS, type AreaId } from '../src/signposting/areas';
 import { DialogIds } from './dialogIds';
 import { SAFETY_ANSWERED } from './turnFlags';
 import type { ShellDeps } from './shellDeps';
 
-/** Where the report conversation is. Only ids, values and the reporter's answers are kept. */
-type Stage =
-  | { kind: 'intro' }
-  | { kind: 'question'; question: QuestionId }
-  | { kind: 'whichArea'; areas: AreaId[] }
-  | { kind: 'contactAsk' }
-  | { kind: 'contactHow' }
-  | { kind: 'contactConsent'; how: string }
-  | { kind: 'ownDetails'; found: FoundDetail[] }
-  | { kind: 'summary' }
-  | { kind: 'whichToChange' }
-  | { kind: 'notSent' };
-
 interface ReportState {
-  stage: Stage;
+  stage: ReportStage;
   draft: ReportDraft;
   /** How many times the current question has been asked again. */
   retries: number;
@@ -55,8 +42,6 @@ export interface ReportEnded {
   followUp?: boolean;
 }
 
-const CHANGE_CONTACT = 'contact';
-
 /**
  * Reporting a concern: what happens to a report, then one question at a time (each can be skipped),
  * contact or anonymity, a check for the reporter's own details, a summary to check, and sending. The
@@ -69,6 +54,18 @@ export class ReportConcernDialog extends Dialog {
 
   private get words() {
     return this.deps.report.content;
+  }
+
+  /** What the prompts are built from (src/concerns/reportPrompts). */
+  private get prompts(): ReportWords {
+    const { report, content, localHelp } = this.deps;
+    return {
+      content: report.content,
+      didNotUnderstand: content.didNotUnderstand,
+      retentionDays: report.retentionDays,
+      agencies: report.agencies,
+      areaName: (area) => localHelp.areaName(area),
+    };
   }
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -144,7 +141,7 @@ export class ReportConcernDialog extends Dialog {
     }
     if (result.kind === 'retry') {
       state.retries += 1;
-      await sendReply(dc.context, this.retryReply(question, result.reason));
+      await sendReply(dc.context, retryPrompt(question, result.reason, this.prompts));
       return Dialog.EndOfTurn;
     }
     const value = result.kind === 'answer' ? result.value : null;
@@ -162,8 +159,9 @@ export class ReportConcernDialog extends Dialog {
   }
 
   private async onWhichArea(dc: DialogContext, state: ReportState, areas: AreaId[], text: string): Promise<DialogTurnResult> {
-    const choice = matchChoice(text, this.areaChoices(areas));
-    if (await this.askedAgain(dc, state, text, choice, this.areaChoices(areas))) return Dialog.EndOfTurn;
+    const choices = areaChoices(areas, this.prompts);
+    const choice = matchChoice(text, choices);
+    if (await this.askedAgain(dc, state, text, choice, choices)) return Dialog.EndOfTurn;
     state.draft.area = areas.find((id) => id === choice?.value) ?? null;
     return this.afterQuestion(dc, state, 'place');
   }
@@ -243,7 +241,7 @@ export class ReportConcernDialog extends Dialog {
     const kept = found.filter((d) => !chosen.includes(d)).map((d) => d.text);
     state.draft = removeDetails(state.draft, chosen, ownDetails.removedMarker);
     state.draft.keptDetails = [...(state.draft.keptDetails ?? []), ...kept];
-    await sendReply(dc.context, { text: chosen.length > 0 ? ownDetails.removed.replace('{count}', String(chosen.length)) : ownDetails.kept });
+    await sendReply(dc.context, { text: ownDetailsOutcome(chosen.length, this.words) });
     return this.toSummary(dc, state);
   }
 
@@ -253,7 +251,7 @@ export class ReportConcernDialog extends Dialog {
   }
 
   private async onSummary(dc: DialogContext, state: ReportState, text: string): Promise<DialogTurnResult> {
-    const choices = state.stage.kind === 'notSent' ? this.notSentChoices() : this.words.summary.choices;
+    const choices = state.stage.kind === 'notSent' ? notSentChoices(this.words) : this.words.summary.choices;
     const choice = matchChoice(text, choices);
     if (choice?.value === 'send' || choice?.value === 'retry') return this.send(dc, state);
     if (choice?.value === 'change') return this.ask(dc, state, { kind: 'whichToChange' });
@@ -266,9 +264,10 @@ export class ReportConcernDialog extends Dialog {
   }
 
   private async onWhichToChange(dc: DialogContext, state: ReportState, text: string): Promise<DialogTurnResult> {
-    const choice = matchChoice(text, this.changeChoices());
+    const choices = changeChoices(this.words);
+    const choice = matchChoice(text, choices);
     if (!choice) {
-      await sendReply(dc.context, { text: this.words.summary.whichToChange, choices: this.changeChoices() });
+      await sendReply(dc.context, { text: this.words.summary.whichToChange, choices });
       return Dialog.EndOfTurn;
     }
     state.editing = true;
@@ -281,7 +280,7 @@ export class ReportConcernDialog extends Dialog {
     const { report } = this.deps;
     const profile = await this.deps.profile.get(dc.context, {});
     state.ref ??= newReference();
-    const agency = this.agencyFor(state.draft);
+    const agency = reportAgency(state.draft, report.agencies);
     const concern = buildConcern(
       state.draft,
       {
@@ -298,18 +297,16 @@ export class ReportConcernDialog extends Dialog {
     const outcome = await report.submitter.submit(concern);
     if (!outcome.stored) {
       state.stage = { kind: 'notSent' };
-      await sendReply(dc.context, { text: this.words.submit.notSent, choices: this.notSentChoices() });
+      await sendReply(dc.context, { text: this.words.submit.notSent, choices: notSentChoices(this.words) });
       return Dialog.EndOfTurn;
     }
-    const received = this.words.submit.received.replace('{ref}', outcome.ref);
-    const extra = profile.audience === 'young-person' ? `\n\n${this.words.submit.receivedYoungPerson}` : '';
-    await sendReply(dc.context, { text: received + extra });
+    await sendReply(dc.context, { text: receivedMessage(outcome.ref, profile.audience, this.words) });
     return dc.endDialog();
   }
 
   // ---- asking -----------------------------------------------------------------------------------
 
-  private async ask(dc: DialogContext, state: ReportState, stage: Stage): Promise<DialogTurnResult> {
+  private async ask(dc: DialogContext, state: ReportState, stage: ReportStage): Promise<DialogTurnResult> {
     state.stage = stage;
     state.retries = 0;
     await this.prompt(dc.context, state);
@@ -317,81 +314,7 @@ export class ReportConcernDialog extends Dialog {
   }
 
   private async prompt(context: TurnContext, state: ReportState): Promise<void> {
-    await sendReply(context, this.promptFor(state));
-  }
-
-  private promptFor(state: ReportState): Reply {
-    const w = this.words;
-    const { stage } = state;
-    switch (stage.kind) {
-      case 'intro':
-        return { text: w.intro.text.replace('{retentionDays}', String(this.deps.report.retentionDays)), choices: w.intro.choices };
-      case 'question':
-        return { text: w.questions[stage.question].text, choices: choicesFor(stage.question, w) };
-      case 'whichArea':
-        return { text: stage.areas.length === AREA_IDS.length ? w.questions.place.notKnown : w.questions.place.whichArea, choices: this.areaChoices(stage.areas) };
-      case 'contactAsk':
-        return { text: w.contact.ask.text, choices: w.contact.ask.choices };
-      case 'contactHow':
-        return { text: w.contact.how };
-      case 'contactConsent':
-        return { text: w.contact.consent.text.replace('{how}', stage.how), choices: w.contact.consent.choices };
-      case 'ownDetails':
-        return {
-          text: [w.ownDetails.found, stage.found.map((d, i) => `${i + 1}. ${d.text} (${w.categories[d.category]})`).join('\n'), w.ownDetails.ask].join('\n\n'),
-        };
-      case 'summary':
-        return { text: this.summaryText(state), choices: w.summary.choices };
-      case 'whichToChange':
-        return { text: w.summary.whichToChange, choices: this.changeChoices() };
-      case 'notSent':
-        return { text: w.submit.notSent, choices: this.notSentChoices() };
-    }
-  }
-
-  private retryReply(question: QuestionId, reason: 'too-short' | 'too-long' | 'no-choice'): Reply {
-    const q = this.words.questions;
-    if (question === 'dangerNow') return { text: q.dangerNow.retry, choices: choicesFor(question, this.words) };
-    if (reason === 'no-choice') return { text: this.deps.content.didNotUnderstand, choices: choicesFor(question, this.words) };
-    if (reason === 'too-short') return { text: q.worry.retryShort };
-    return { text: this.words.tooLong.replace('{limit}', String(answerLimit(question))) };
-  }
-
-  private summaryText(state: ReportState): string {
-    const w = this.words.summary;
-    const { draft } = state;
-    const lines = QUESTION_IDS.map((q) => {
-      const value = draft.answers[q];
-      let shown = value ? answerText(q, value, this.words) : w.skipped;
-      if (q === 'place' && draft.area) shown = `${shown} (${this.deps.localHelp.areaName(draft.area)})`;
-      return `${w.labels[q]}: ${shown}`;
-    });
-    lines.push(`${w.labels.contact}: ${draft.contact ? w.contact.replace('{how}', draft.contact.how) : w.anonymous}`);
-    const notes = [w.goesTo.replace('{agency}', this.agencyFor(draft).name)];
-    if (draft.urgentAnswer) notes.unshift(w.urgent);
-    return [w.intro, lines.join('\n'), notes.join('\n')].join('\n\n');
-  }
-
-  /** Where the report will go, as the summary says and the submit does. */
-  private agencyFor(draft: ReportDraft) {
-    return this.deps.report.agencies.routeFor(subjectOf(draft), draft.area ?? null);
-  }
-
-  private areaChoices(areas: readonly AreaId[]): Choice[] {
-    return [
-      ...areas.map((id) => ({ value: id, label: this.deps.localHelp.areaName(id), synonyms: [] })),
-      this.words.questions.place.elsewhere,
-    ];
-  }
-
-  /** After a failed send: try again, change something or delete it ("send it" still works too). */
-  private notSentChoices(): Choice[] {
-    return [...this.words.submit.retryChoices, ...this.words.summary.choices.filter((c) => c.value !== 'send')];
-  }
-
-  private changeChoices(): Choice[] {
-    const labels = this.words.summary.labels;
-    return [...QUESTION_IDS.map((q) => ({ value: q, label: labels[q] })), { value: CHANGE_CONTACT, label: labels.contact }];
+    await sendReply(context, reportPrompt(state.stage, state.draft, this.prompts));
   }
 
   /** The area a typed place resolves to, or the areas to ask between. */

@@ -2,6 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { sendReply } from '../src/channels/sendReply';
 import type { Concern } from '../src/concerns/concern';
+import { followUpPrompt, staffQuestionMessage, statusMessage, type FollowUpStage } from '../src/concerns/followUpPrompts';
 import { findReference } from '../src/concerns/referenceCode';
 import { isSkip } from '../src/concerns/reportDraft';
 import { normaliseAnswer } from '../src/text/normaliseAnswer';
@@ -14,10 +15,8 @@ export interface FollowUpOptions {
   ref?: string;
 }
 
-type Stage = { kind: 'askRef' } | { kind: 'answer'; questionId: string } | { kind: 'add' };
-
 interface FollowUpState {
-  stage: Stage;
+  stage: FollowUpStage;
   ref?: string;
   /** Failed attempts at typing a reference. */
   attempts: number;
@@ -87,9 +86,7 @@ export class ReportFollowUpDialog extends Dialog<FollowUpOptions> {
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = instance.state as FollowUpState;
-    if (state.stage.kind === 'askRef') await sendReply(context, { text: this.words.ask });
-    else if (state.stage.kind === 'add') await sendReply(context, { text: this.words.addPrompt });
-    else await sendReply(context, { text: this.words.answerPrompt });
+    await sendReply(context, { text: followUpPrompt(state.stage, this.words) });
   }
 
   private async lookUp(dc: DialogContext, state: FollowUpState, ref: string): Promise<DialogTurnResult> {
@@ -102,7 +99,7 @@ export class ReportFollowUpDialog extends Dialog<FollowUpOptions> {
     }
     if (!concern) return this.failedAttempt(dc, state, this.words.notFound);
     state.ref = concern.ref;
-    await sendReply(dc.context, { text: `${this.words.status[concern.status].replace('{ref}', concern.ref)}\n\n${this.words.noDetails}` });
+    await sendReply(dc.context, { text: statusMessage(concern, this.words) });
     return this.next(dc, state, undefined, concern);
   }
 
@@ -115,7 +112,7 @@ export class ReportFollowUpDialog extends Dialog<FollowUpOptions> {
     const question = open[startAt];
     if (question) {
       state.stage = { kind: 'answer', questionId: question.id };
-      await sendReply(dc.context, { text: `${this.words.question.replace('{question}', question.text)}\n\n${this.words.answerPrompt}` });
+      await sendReply(dc.context, { text: staffQuestionMessage(question.text, this.words) });
       return Dialog.EndOfTurn;
     }
     if (concern.status === 'closed') {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadBotContent } from '../src/content/botContent';
+import { loadContent } from '../src/content/botContent';
 import { defaultContentDir } from '../src/content/contentDir';
 import { contentFindings, MAX_READING_GRADE } from '../src/knowledge/contentReport';
 import { fleschKincaidGrade } from '../src/knowledge/readability';
@@ -13,7 +13,7 @@ import { fleschKincaidGrade } from '../src/knowledge/readability';
 function main(): void {
   const contentDir = defaultContentDir();
   // Every content file: each load validates its schema and cross-references, and throws if wrong.
-  const { knowledge, frontDoors, safety: safetyBundle } = loadBotContent(contentDir);
+  const { knowledge, frontDoors, safety: safetyBundle } = loadContent(contentDir);
   const { entries } = knowledge;
   const safety = safetyBundle.rules;
   const factsFile = process.env.FACTS_FILE ?? join(contentDir, '..', '..', 'shared', 'facts', 'cce-facts.md');
@@ -23,7 +23,7 @@ function main(): void {
   }
   const facts = readFileSync(factsFile, 'utf8');
   const findings = contentFindings(entries, facts, new Date());
-  const numbers = frontDoors.areas().flatMap((a) => [a.frontDoor.number, a.frontDoor.outOfHours?.number].filter((n): n is string => !!n));
+  const numbers = frontDoors.directory.areas().flatMap((a) => [a.frontDoor.number, a.frontDoor.outOfHours?.number].filter((n): n is string => !!n));
   const unknownNumbers = numbers.filter((n) => !facts.includes(n));
   // The safety replies and language blocks name their sources and numbers too: both must be in the fact base.
   const safetySources = [...Object.values(safety.replies).flatMap((r) => (typeof r === 'object' && 'sources' in r ? r.sources : [])), ...safetyBundle.languages.sources];
@@ -32,7 +32,7 @@ function main(): void {
   const unknownSafetyNumbers = safetyNumbers.filter((n) => !facts.includes(n));
   const grades = entries.map((e) => fleschKincaidGrade(e.short)).sort((a, b) => a - b);
   console.log(
-    `content:check: ${entries.length} answers, lexicon, questions, services, shell, ${frontDoors.areas().length} front doors, bank holidays and ${safety.rules.length} safety rules, the safety lexicon, model and language blocks valid`,
+    `content:check: ${entries.length} answers, lexicon, questions, services, shell, ${frontDoors.directory.areas().length} front doors and their advice, bank holidays and ${safety.rules.length} safety rules, the safety lexicon, model and language blocks valid`,
   );
   console.log(unknownNumbers.length ? `front-door numbers NOT in the fact base: ${unknownNumbers.join(', ')}` : `front-door numbers: all ${numbers.length} are in the fact base`);
   console.log(

@@ -6,8 +6,7 @@ import { createAdapter } from './bot/createAdapter';
 import { TurnQueue } from './bot/turnQueue';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
 import type { Config } from './config/config';
-import { loadBotContent } from './content/botContent';
-import { defaultContentDir } from './content/contentDir';
+import { loadContent } from './content/botContent';
 import { healthHandler, readyHandler } from './http/healthRoutes';
 import { messagesHandler } from './http/messagesRoute';
 import { createServer } from './http/server';
@@ -49,8 +48,7 @@ const FIRST_CONNECT_WAIT_MS = 3000;
 
 /** Builds the whole service from a parsed config. Content problems stop it here, at start-up. */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
-  const contentDir = options.contentDir ?? defaultContentDir();
-  const bundle = loadBotContent(contentDir);
+  const bundle = loadContent(options.contentDir);
   const { services, shell: content, knowledge, questions, holidays, agencies, safety } = bundle;
   const now = options.now ?? (() => new Date());
   const localHelp = new LocalHelp(bundle.frontDoors, holidays, now);

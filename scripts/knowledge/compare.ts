@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadBotContent } from '../../src/content/botContent';
+import { loadContent } from '../../src/content/botContent';
 import { defaultContentDir } from '../../src/content/contentDir';
 import type { FeatureOptions } from '../../src/classifier/features';
 import { ModelPicker } from '../../src/knowledge/modelPicker';
@@ -38,7 +38,7 @@ const METHODS: Method[] = [
 function main(): void {
   const contentDir = defaultContentDir();
   const repoRoot = join(contentDir, '..');
-  const { knowledge: kb } = loadBotContent(contentDir);
+  const { knowledge: kb } = loadContent(contentDir);
   const train = loadQuestionCorpus(repoRoot, ['train']);
   const dev = loadQuestionCorpus(repoRoot, ['dev']);
   console.log(`eval:kb:compare: ${train.length} train and ${dev.length} dev questions; thresholds chosen on dev for each method\n`);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadBotContent } from '../../src/content/botContent';
+import { loadContent } from '../../src/content/botContent';
 import { defaultContentDir } from '../../src/content/contentDir';
 import { OFFICE_HOURS, withScratchStore } from '../safety/botDriver';
 import { BotAnswers, type Seen } from './botAnswers';
@@ -121,7 +121,7 @@ export function formatFigures(f: KbFigures): string {
 
 /** Runs the splits through the bot at a fixed time (a weekday morning: office-hours numbers). */
 export async function evaluateKb(splits: readonly Split[]): Promise<KbFigures[]> {
-  const content = loadBotContent(defaultContentDir());
+  const content = loadContent(defaultContentDir());
   return withScratchStore(async (store) => {
     const answers = new BotAnswers(content, store, OFFICE_HOURS);
     const repoRoot = join(defaultContentDir(), '..');

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultContentDir } from '../../src/content/contentDir';
-import { loadBotContent } from '../../src/content/botContent';
+import { loadContent } from '../../src/content/botContent';
 import { QUESTION_MODEL_FILE } from '../../src/knowledge/questionModel';
 import { formatModelFile } from '../safety/train';
 import { buildQuestionModel } from './questionTraining';
@@ -15,7 +15,7 @@ function main(): void {
   const contentDir = defaultContentDir();
   const repoRoot = join(contentDir, '..');
   const started = Date.now();
-  const { knowledge } = loadBotContent(contentDir);
+  const { knowledge } = loadContent(contentDir);
   const file = buildQuestionModel(repoRoot, knowledge, { refit: !process.argv.includes('--no-refit') });
   const text = formatModelFile(file);
   writeFileSync(join(contentDir, QUESTION_MODEL_FILE), text);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { concern as sampleConcern } from '../../bench/benchConcern';
-import { loadBotContent } from '../../src/content/botContent';
+import { loadContent } from '../../src/content/botContent';
 import { defaultContentDir } from '../../src/content/contentDir';
 import { OFFICE_HOURS, withScratchStore } from './botDriver';
 import { CORPUS_LANGUAGES, loadCorpus, SPLITS, type CorpusMessage, type Split } from './corpus';
@@ -116,7 +116,7 @@ export function emptyFigures(split: Split, channel: string): SplitFigures {
 
 /** Runs the messages through the real bot on each channel and counts what was sent. */
 export async function evaluate(messages: readonly CorpusMessage[], channels: readonly string[]): Promise<SplitFigures[]> {
-  const content = loadBotContent(defaultContentDir());
+  const content = loadContent(defaultContentDir());
   const now = OFFICE_HOURS;
   return withScratchStore(async (store) => {
     // A stored concern for messages typed as news added to a report.

@@ -7,8 +7,9 @@ import { loadQuestionContent, type QuestionContent } from '../knowledge/question
 import { loadSafety, type Safety } from '../safety/safety';
 import { loadShellContent, type ShellContent } from '../shell/shellContent';
 import { maskPlaces } from '../signposting/areas';
-import { FrontDoorDirectory } from '../signposting/frontDoors';
+import { loadFrontDoors, type FrontDoors } from '../signposting/frontDoorAdvice';
 import { ServiceDirectory } from '../signposting/serviceDirectory';
+import { defaultContentDir } from './contentDir';
 
 /** Everything in content/ that the bot runs on, loaded and cross-checked once. */
 export interface BotContent {
@@ -16,19 +17,22 @@ export interface BotContent {
   shell: ShellContent;
   knowledge: KnowledgeBase;
   questions: QuestionContent;
-  frontDoors: FrontDoorDirectory;
+  frontDoors: FrontDoors;
   holidays: BankHolidayCalendar;
   safety: Safety;
   report: ReportContent;
   agencies: AgencyDirectory;
 }
 
-/** Loads content/: the app, the tests, the content check and the evaluations all start here. A bad file throws, naming itself. */
-export function loadBotContent(contentDir: string): BotContent {
+/**
+ * Loads content/ (the project's own unless another folder is given): the app, the tests, the content
+ * check and the evaluations all start here. A bad file throws, naming itself.
+ */
+export function loadContent(contentDir: string = defaultContentDir()): BotContent {
   const services = ServiceDirectory.load(contentDir);
-  const frontDoors = FrontDoorDirectory.load(contentDir);
+  const frontDoors = loadFrontDoors(contentDir);
   // The classifier reads questions with place names masked (the area is found separately, for the number).
-  const knowledge = loadKnowledgeBase(contentDir, (id) => services.has(id), (text) => maskPlaces(text, frontDoors));
+  const knowledge = loadKnowledgeBase(contentDir, (id) => services.has(id), (text) => maskPlaces(text, frontDoors.directory));
   return {
     services,
     shell: loadShellContent(contentDir, services),

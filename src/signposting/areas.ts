@@ -1,5 +1,5 @@
 import { normaliseAnswer } from '../text/normaliseAnswer';
-import type { FrontDoorDirectory } from './frontDoors';
+import type { FrontDoorDirectory } from './frontDoorDirectory';
 
 /** The four South Yorkshire council areas. */
 export const AREA_IDS = ['barnsley', 'doncaster', 'rotherham', 'sheffield'] as const;

@@ -2,7 +2,7 @@ import { defaultContentDir } from '../../src/content/contentDir';
 import { ContentError } from '../../src/content/loadYaml';
 import { AgencyDirectory } from '../../src/concerns/agencies';
 import { matchPlace } from '../../src/signposting/areas';
-import { FrontDoorDirectory } from '../../src/signposting/frontDoors';
+import { FrontDoorDirectory } from '../../src/signposting/frontDoorDirectory';
 
 const agencies = AgencyDirectory.load(defaultContentDir());
 const doors = FrontDoorDirectory.load(defaultContentDir());

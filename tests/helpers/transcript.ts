@@ -1,7 +1,7 @@
 import { ConversationState, TestAdapter, type Activity, type TestFlow } from 'botbuilder';
 import { ClearsightBot } from '../../src/bot/clearsightBot';
 import { botDepsFor, OFFICE_HOURS } from '../../scripts/safety/botDriver';
-import { loadBotContent } from '../../src/content/botContent';
+import { loadContent } from '../../src/content/botContent';
 import type { Safety } from '../../src/safety/safety';
 import { defaultContentDir } from '../../src/content/contentDir';
 import { MemoryStorage } from '../../src/storage/memoryStorage';
@@ -10,7 +10,7 @@ import { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import type { LanguageService } from '../../src/language/languageService';
 
 export const contentDir = defaultContentDir();
-export const bundle = loadBotContent(contentDir);
+export const bundle = loadContent(contentDir);
 export const { services, shell: shellContent, knowledge, questions, safety, agencies } = bundle;
 
 /** A weekday in office hours everywhere (Tuesday 10:00 in London), unless a test passes another time. */

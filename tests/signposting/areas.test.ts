@@ -1,7 +1,7 @@
 import { defaultContentDir } from '../../src/content/contentDir';
 import { ContentError } from '../../src/content/loadYaml';
 import { detectArea, maskPlaces, matchPlace, PLACE_WORD } from '../../src/signposting/areas';
-import { FrontDoorDirectory } from '../../src/signposting/frontDoors';
+import { FrontDoorDirectory } from '../../src/signposting/frontDoorDirectory';
 
 const dir = FrontDoorDirectory.load(defaultContentDir());
 const area = (text: string) => detectArea(text, dir);

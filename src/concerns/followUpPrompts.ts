@@ -1,0 +1,25 @@
+import { fillTemplate } from '../content/template';
+import type { Concern } from './concern';
+import type { ReportContent } from './reportContent';
+
+/** Where a reporter coming back with their reference is: typing it, answering staff, or adding news. */
+export type FollowUpStage = { kind: 'askRef' } | { kind: 'answer'; questionId: string } | { kind: 'add' };
+
+type ReferenceWords = ReportContent['reference'];
+
+/** What the reporter is asked at a stage (again, after an interruption). */
+export function followUpPrompt(stage: FollowUpStage, words: ReferenceWords): string {
+  if (stage.kind === 'askRef') return words.ask;
+  if (stage.kind === 'add') return words.addPrompt;
+  return words.answerPrompt;
+}
+
+/** A coarse status for the reporter's concern, and that the details are not shown. */
+export function statusMessage(concern: Pick<Concern, 'ref' | 'status'>, words: ReferenceWords): string {
+  return `${fillTemplate(words.status[concern.status], { ref: concern.ref })}\n\n${words.noDetails}`;
+}
+
+/** A question duty staff left for the reporter, and how to answer it. */
+export function staffQuestionMessage(question: string, words: ReferenceWords): string {
+  return `${fillTemplate(words.question, { question })}\n\n${words.answerPrompt}`;
+}
