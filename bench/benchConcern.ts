@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Concern } from '../src/concerns/concern';
 import { newReference } from '../src/concerns/referenceCode';
-import { newTriageRecord } from '../src/triage/triageRecord';
+import { newTriageRecord } from '../src/concerns/triageRecord';
 
 /** A realistic concern for benchmarks: typical answer lengths, a fresh reference and submission id. */
 export function concern(overrides: Partial<Concern> = {}): Concern {

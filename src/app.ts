@@ -17,7 +17,7 @@ import { ConcernSubmitter } from './concerns/concernSubmitter';
 import { FileConcernStore } from './concerns/fileConcernStore';
 import { RedisConcernStore } from './concerns/redisConcernStore';
 import { RetentionSweep } from './concerns/retentionSweep';
-import { createTriage } from './createTriage';
+import { createTriage } from './triage/createTriage';
 import { createChatBackend, type DirectLine } from './directline/createDirectLine';
 import { createLanguageService } from './language/createLanguageService';
 import { LocalHelp } from './signposting/localHelp';

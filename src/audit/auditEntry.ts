@@ -1,21 +1,8 @@
 import { z } from 'zod';
+import { COMMAND_AUDIT_ACTIONS } from '../triage/staffCommands';
 
-/** Everything staff can do that the audit trail records. */
-export const AUDIT_ACTIONS = [
-  'sign-in',
-  'sign-in-failed',
-  'sign-out',
-  'view',
-  'claim',
-  'release',
-  'note',
-  'question',
-  'outcome',
-  'transfer',
-  'close',
-  'staff-add',
-  'staff-disable',
-] as const;
+/** Everything staff can do that the audit trail records: signing in and out, reading, the staff commands, accounts. */
+export const AUDIT_ACTIONS = ['sign-in', 'sign-in-failed', 'sign-out', 'view', ...COMMAND_AUDIT_ACTIONS, 'staff-add', 'staff-disable'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { newTriageRecord, QUESTION_LIMIT, triageRecordSchema } from '../triage/triageRecord';
+import { newTriageRecord, QUESTION_LIMIT, triageRecordSchema } from './triageRecord';
 
 /** Where a concern is in triage, as duty staff move it along (the triage issue adds the moves). */
 export const CONCERN_STATUSES = ['received', 'being-looked-at', 'passed-on', 'closed'] as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CONCERN_STATUSES, concernSchema, type Concern } from './concern';
 import { CorruptConcernError } from './concernStoreErrors';
 import type { ConcernUpdate } from './concernUpdates';
-import { triageRecordSchema } from '../triage/triageRecord';
+import { triageRecordSchema } from './triageRecord';
 
 /** One line of the concern log: a submitted concern, or a change to one. */
 export type LogLine = { op: 'submit'; concern: Concern } | (ConcernUpdate & { ref: string });

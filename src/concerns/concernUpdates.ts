@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Concern, ConcernStatus } from './concern';
-import type { TriageRecord } from '../triage/triageRecord';
+import type { TriageRecord } from './triageRecord';
 import { validConcern } from './concernStoreErrors';
 
 /** One change to a stored concern after it was submitted; times are ISO strings. */

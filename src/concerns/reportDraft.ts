@@ -5,7 +5,7 @@ import type { AreaId } from '../signposting/areas';
 import { normaliseAnswer } from '../text/normaliseAnswer';
 import type { Concern, ConcernSubject } from './concern';
 import type { ReportContent } from './reportContent';
-import { newTriageRecord } from '../triage/triageRecord';
+import { newTriageRecord } from './triageRecord';
 
 /** The report's questions, in the order they are asked. */
 export const QUESTION_IDS = [

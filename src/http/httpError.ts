@@ -1,5 +1,5 @@
 import type { Response } from 'restify';
-import { TriageError, type TriageRefusal } from '../triage/triageErrors';
+import { isRefusal, REFUSAL_STATUS } from './refusal';
 
 /** An error with a status and a short reason that is safe to show the caller. */
 export class HttpError extends Error {
@@ -15,11 +15,9 @@ export class HttpError extends Error {
   }
 }
 
-const REFUSAL_STATUS: Record<TriageRefusal, number> = { 'not-found': 404, conflict: 409, forbidden: 403, invalid: 400 };
-
 /** A domain refusal as the HTTP error it is answered with; anything else unchanged. */
 export function asHttpError(err: unknown): unknown {
-  return err instanceof TriageError ? new HttpError(REFUSAL_STATUS[err.refusal], err.code, err.reason) : err;
+  return isRefusal(err) ? new HttpError(REFUSAL_STATUS[err.refusal], err.code, err.reason) : err;
 }
 
 /** The one place errors become responses. Unknown errors get a generic 500 with no internals. */

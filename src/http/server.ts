@@ -1,7 +1,8 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../logging/logger';
 import { errorSummary } from '../logging/logger';
-import { sendError } from './httpError';
+import { HttpError, sendError } from './httpError';
+import { isRefusal } from './refusal';
 
 type Handler = (req: Request, res: Response) => unknown;
 
@@ -28,7 +29,8 @@ export function createServer(routes: readonly Route[], logger: Logger): Server {
       try {
         await route.handler(req, res);
       } catch (err) {
-        if (!(err instanceof Error && (err.name === 'HttpError' || err.name === 'TriageError'))) {
+        // Refusals and HTTP errors are answers, not failures: only the rest is logged.
+        if (!(err instanceof HttpError || isRefusal(err))) {
           logger.error({ code: 'REQUEST_FAILED', route: route.path, err: errorSummary(err) }, 'request failed');
         }
         sendError(res, err);

@@ -1,6 +1,6 @@
 import type { Concern, ConcernStatus } from '../concerns/concern';
 import { activeClaim, dueAt, isOverdue, type TriageClock } from './triageClock';
-import type { OutcomeCategory } from './triageRecord';
+import type { OutcomeCategory } from '../concerns/triageRecord';
 
 /** One line of an agency's queue: enough to choose what to open next, no reporter text. */
 export interface QueueItem {

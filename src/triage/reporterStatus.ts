@@ -1,5 +1,5 @@
 import type { ConcernStatus } from '../concerns/concern';
-import { PASSED_ON_OUTCOMES, type TriageRecord } from './triageRecord';
+import { PASSED_ON_OUTCOMES, type TriageRecord } from '../concerns/triageRecord';
 
 /**
  * The coarse status the reporter sees, from the triage record: closed once closed; "passed to the right

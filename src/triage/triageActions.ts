@@ -1,3 +1,4 @@
+import type { AgencyDirectory } from '../concerns/agencies';
 import type { Concern } from '../concerns/concern';
 import { newQuestionId, type TriageChange } from '../concerns/concernUpdates';
 import { hasRole } from '../staff/staffAccount';
@@ -5,7 +6,7 @@ import type { Caller } from './caller';
 import { notFound, TriageError } from './triageErrors';
 import { activeClaim } from './triageClock';
 import { reporterStatus } from './reporterStatus';
-import { newTriageRecord, type OutcomeCategory, type RiskRating, type TriageRecord } from './triageRecord';
+import { newTriageRecord, type OutcomeCategory, type RiskRating, type TriageRecord } from '../concerns/triageRecord';
 
 /** What every action needs: who acts, when, and how long a claim lasts. */
 export interface ActionContext {
@@ -80,6 +81,11 @@ export const transfer =
     };
     return { ...change(concern, moved), agency: to, event: 'transfer' };
   };
+
+/** A transfer goes to an agency in the directory: checked before the concern is read. */
+export function checkTransferTarget(to: string, agencies: AgencyDirectory): void {
+  if (!agencies.has(to)) throw new TriageError('invalid', 'unknown_agency', 'There is no agency with that id.');
+}
 
 /** Closes the concern. A decision must be recorded first: nothing is closed without one. */
 export const close: TriageAction = (concern, ctx) => {

@@ -1,7 +1,7 @@
 import type { BankHolidayCalendar } from '../calendar/bankHolidays';
 import type { Concern } from '../concerns/concern';
 import { dueTime, type DueTimeRules } from './dueTime';
-import type { Claim } from './triageRecord';
+import type { Claim } from '../concerns/triageRecord';
 
 /** The clock duty staff work to: the due time rules and the holidays they skip. */
 export interface TriageClock {

@@ -1,4 +1,8 @@
-/** Why a triage request was refused; the HTTP layer maps each to a status (404, 409, 403, 400). */
+/**
+ * Why a triage request was refused. The kinds are those the HTTP layer answers (src/http/refusal.ts: 404,
+ * 409, 403, 400), which recognises any error carrying `refusal`, `code` and `reason`, so it needs no import
+ * of triage.
+ */
 export type TriageRefusal = 'not-found' | 'conflict' | 'forbidden' | 'invalid';
 
 /**

@@ -5,10 +5,10 @@ import type { ConcernStore } from '../concerns/concernStore';
 import { normaliseReference } from '../concerns/referenceCode';
 import type { Caller } from './caller';
 import { byUrgencyThenAge, queueItem, type QueueItem } from './queueItem';
-import * as actions from './triageActions';
-import { notFound, TriageError } from './triageErrors';
+import type { StaffCommand } from './staffCommands';
+import type { TriageAction } from './triageActions';
+import { notFound } from './triageErrors';
 import type { TriageClock } from './triageClock';
-import type { OutcomeCategory, RiskRating } from './triageRecord';
 
 export interface TriageServiceDeps {
   store: ConcernStore;
@@ -64,34 +64,13 @@ export class TriageService {
     return this.deps.audit.forRef(concern.ref);
   }
 
-  claim(caller: Caller, ref: string) {
-    return this.act(caller, ref, actions.claim, 'claim', {});
-  }
-
-  release(caller: Caller, ref: string) {
-    return this.act(caller, ref, actions.release, 'release', {});
-  }
-
-  addNote(caller: Caller, ref: string, text: string) {
-    return this.act(caller, ref, actions.addNote(text), 'note', {});
-  }
-
-  askReporter(caller: Caller, ref: string, text: string) {
-    return this.act(caller, ref, actions.askReporter(text), 'question', {});
-  }
-
-  recordOutcome(caller: Caller, ref: string, outcome: { category: OutcomeCategory; rag: RiskRating; rationale: string }) {
-    const action = actions.recordOutcome(outcome.category, outcome.rag, outcome.rationale);
-    return this.act(caller, ref, action, 'outcome', { category: outcome.category, rag: outcome.rag });
-  }
-
-  transfer(caller: Caller, ref: string, to: string, reason: string) {
-    if (!this.deps.agencies.has(to)) throw new TriageError('invalid', 'unknown_agency', 'There is no agency with that id.');
-    return this.act(caller, ref, actions.transfer(to, reason), 'transfer', { from: caller.agency, to });
-  }
-
-  close(caller: Caller, ref: string) {
-    return this.act(caller, ref, actions.close, 'close', {});
+  /**
+   * Runs one staff command (staffCommands.ts) on one concern: its check, then its rule inside the atomic
+   * change, then its audit entry. The body is the command's, already parsed.
+   */
+  perform<Body>(caller: Caller, ref: string, command: StaffCommand<Body, AuditAction>, body: Body): Promise<ConcernDetail> {
+    command.check?.(body, this.deps.agencies);
+    return this.act(caller, ref, command.rule(body), command.audit.action, command.audit.detail?.(body, caller) ?? {});
   }
 
   /** The agencies a manager can transfer to (every agency but the caller's own). */
@@ -102,7 +81,7 @@ export class TriageService {
   private async act(
     caller: Caller,
     ref: string,
-    action: actions.TriageAction,
+    action: TriageAction,
     audited: AuditAction,
     detail: Record<string, string>,
   ): Promise<ConcernDetail> {

@@ -1,4 +1,4 @@
-import { html, type Html } from '../triage/console/html';
+import { html, type Html } from '../http/html';
 import type { ChatSettings } from './chatSettings';
 
 /** How the chat page reaches the bot. */

@@ -1,4 +1,4 @@
-import { html, type Html } from '../triage/console/html';
+import { html, type Html } from '../http/html';
 
 export interface DemoPageOptions {
   /** URL (with its ?v= hash) of the demo page's stylesheet. */

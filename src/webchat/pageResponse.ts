@@ -1,5 +1,5 @@
 import type { Route } from '../http/server';
-import type { Html } from '../triage/console/html';
+import type { Html } from '../http/html';
 
 type PageResponse = Parameters<Route['handler']>[1];
 

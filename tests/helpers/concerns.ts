@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Concern } from '../../src/concerns/concern';
 import { newReference } from '../../src/concerns/referenceCode';
-import { newTriageRecord } from '../../src/triage/triageRecord';
+import { newTriageRecord } from '../../src/concerns/triageRecord';
 
 /** A schema-valid concern with a fresh reference and submission id; overrides replace top-level fields. */
 export function sampleConcern(overrides: Partial<Concern> = {}): Concern {

@@ -4,7 +4,7 @@ import * as actions from '../../src/triage/triageActions';
 import type { Caller } from '../../src/triage/caller';
 import { TriageError } from '../../src/triage/triageErrors';
 import { reporterStatus } from '../../src/triage/reporterStatus';
-import { newTriageRecord } from '../../src/triage/triageRecord';
+import { newTriageRecord } from '../../src/concerns/triageRecord';
 import { sampleConcern } from '../helpers/concerns';
 
 const NOW = new Date('2026-11-23T10:00:00Z');

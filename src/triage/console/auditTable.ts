@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../audit/auditEntry';
-import { html, type Html } from './html';
+import { html, type Html } from '../../http/html';
 import { AUDIT_ACTION_LABELS, OUTCOME_LABELS, RISK_LABELS } from './labels';
 import { timeTag } from './timeText';
 

@@ -1,28 +1,18 @@
 import type { AuditEntry } from '../../audit/auditEntry';
 import type { Agency } from '../../concerns/agencies';
+import { html, type Html } from '../../http/html';
 import type { Caller } from '../caller';
+import type { DoneCode } from '../staffCommands';
 import type { ConcernDetail } from '../triageService';
 import { auditTable } from './auditTable';
 import { concernActions } from './concernActions';
 import { dueClock, errorSummary, successBanner, summaryList, tag, type PageError } from './govukParts';
-import { html, type Html } from './html';
-import { areaName, STATUS_LABELS, SUBJECT_LABELS, URGENT_REASON_LABELS } from './labels';
+import { areaName, doneMessage, STATUS_LABELS, SUBJECT_LABELS, URGENT_REASON_LABELS } from './labels';
 import { layout, type SignedIn } from './layout';
 import { claimedBy } from './queuePage';
 import { reporterAccount } from './reporterAccount';
 import { timeTag } from './timeText';
 import { triageHistory } from './triageHistory';
-
-/** What a change just did, for the one-off confirmation after post/redirect/get. */
-export const DONE_MESSAGES = {
-  claimed: 'You have claimed this concern',
-  released: 'You have released this concern',
-  noted: 'Your note has been added',
-  asked: 'Your question has been sent to the reporter',
-  decided: 'The outcome has been recorded',
-  closed: 'The concern has been closed',
-} as const;
-export type DoneCode = keyof typeof DONE_MESSAGES;
 
 export interface ConcernPageOptions {
   signedIn: SignedIn;
@@ -45,7 +35,7 @@ export function concernPage(o: ConcernPageOptions): Html {
   return layout(
     { title: `${errors.length ? 'Error: ' : ''}Concern ${item.ref}`, signedIn: o.signedIn },
     html`<a href="/triage" class="govuk-back-link">Back to the queue</a>
-${o.done ? successBanner(DONE_MESSAGES[o.done]) : ''}
+${o.done ? successBanner(doneMessage(o.done)) : ''}
 ${errorSummary(errors)}
 <h1 class="govuk-heading-l"><span class="govuk-caption-l">Concern</span>${item.ref}</h1>
 <p class="govuk-body">${item.urgent ? html`${tag('Urgent', 'govuk-tag--red')} ` : ''}${tag(status.text, status.tag)}</p>

@@ -1,60 +1,79 @@
 import { z } from 'zod';
 import { CONCERN_STATUSES } from '../../concerns/concern';
 import { HttpError } from '../../http/httpError';
-import { NOTE_LIMIT, OUTCOME_CATEGORIES, QUESTION_LIMIT, RATIONALE_LIMIT, REASON_LIMIT, RISK_RATINGS } from '../triageRecord';
+import { CHOICES, type CommandField, type CommandFields } from '../commandFields';
+import { STAFF_COMMANDS, staffCommands, type DoneCode, type StaffCommandName } from '../staffCommands';
 import type { QueueFilter } from '../triageService';
-import { DONE_MESSAGES, type DoneCode } from './concernPage';
-import { FIELD_IDS } from './concernActions';
 import type { PageError } from './govukParts';
 
 /** Every console form, parsed strictly: a field we did not put in the form is a 400, not ignored. */
 
 const csrf = z.string();
-const text = (what: string, limit: number) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .min(1, `Enter ${what}`)
-    .max(limit, `Keep ${what} to ${limit} characters or fewer`);
 
 export const signInFormSchema = z.strictObject({
   name: z.string().trim().max(100),
   password: z.string().max(200),
 });
 
-export const actionFormSchemas = {
-  claim: z.strictObject({ csrf }),
-  release: z.strictObject({ csrf }),
-  notes: z.strictObject({ csrf, text: text('a note', NOTE_LIMIT) }),
-  question: z.strictObject({ csrf, text: text('a question', QUESTION_LIMIT) }),
-  outcome: z.strictObject({
-    csrf,
-    category: z.enum(OUTCOME_CATEGORIES, { error: 'Choose a category' }),
-    rag: z.enum(RISK_RATINGS, { error: 'Choose a risk rating' }),
-    rationale: text('a rationale', RATIONALE_LIMIT),
-  }),
-  transfer: z.strictObject({
-    csrf,
-    to: z.string({ error: 'Choose an agency' }).min(1, 'Choose an agency'),
-    reason: text('a reason', REASON_LIMIT),
-  }),
-  close: z.strictObject({ csrf }),
-} as const;
-export type ActionName = keyof typeof actionFormSchemas;
+/** A field as the console form takes it, with a message for each problem in words for staff. */
+function formField(field: CommandField): z.ZodType<string> {
+  switch (field.kind) {
+    case 'text':
+      return z
+        .string({ error: `Enter ${field.what}` })
+        .trim()
+        .min(1, `Enter ${field.what}`)
+        .max(field.limit, `Keep ${field.what} to ${field.limit} characters or fewer`);
+    case 'choice':
+      return z.enum(CHOICES[field.of], { error: field.choose });
+    case 'agency':
+      // No pattern here: an id that is not an agency is refused by the command's check, beside the list.
+      return z.string({ error: field.choose }).min(1, field.choose);
+  }
+}
+
+function formSchema(fields: CommandFields): z.ZodType<Record<string, string>> {
+  const shape: Record<string, z.ZodType<string>> = { csrf };
+  for (const [name, field] of Object.entries(fields)) shape[name] = formField(field);
+  return z.strictObject(shape);
+}
+
+/** Each command's form: its catalogue fields and the CSRF token. */
+export const actionFormSchemas = Object.fromEntries(staffCommands().map(([name, command]) => [name, formSchema(command.fields)])) as Record<
+  StaffCommandName,
+  z.ZodType<Record<string, string>>
+>;
+
+/** A parsed form as the command's body: its fields without the CSRF token. */
+export function commandBody(form: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(form).filter(([name]) => name !== 'csrf'));
+}
+
+/** The id of the control each of a command's fields is entered in, by field name. */
+export function fieldIds(action: StaffCommandName): Record<string, string> {
+  return Object.fromEntries(Object.entries(STAFF_COMMANDS[action].fields).map(([name, field]) => [name, field.id]));
+}
 
 /** A form that failed its schema: the problems to show beside each control. Unknown fields are a 400. */
-export function formErrors(action: ActionName, error: z.ZodError): PageError[] {
+export function formErrors(action: StaffCommandName, error: z.ZodError): PageError[] {
   if (error.issues.some((i) => i.code === 'unrecognized_keys' || i.path[0] === 'csrf')) {
     throw new HttpError(400, 'bad_request', 'The form has fields it should not have.');
   }
-  const ids = FIELD_IDS[action] ?? {};
+  const ids = fieldIds(action);
   return error.issues.map((i) => ({ text: i.message, field: ids[String(i.path[0])] }));
 }
 
 /** The fields of a refused form, by control id, to show them again (never the CSRF token). */
-export function refusedValues(action: ActionName, fields: Record<string, string>): Record<string, string> {
-  const ids = FIELD_IDS[action] ?? {};
+export function refusedValues(action: StaffCommandName, fields: Record<string, string>): Record<string, string> {
+  const ids = fieldIds(action);
   return Object.fromEntries(Object.entries(ids).flatMap(([name, id]) => (fields[name] === undefined ? [] : [[id, fields[name]]])));
+}
+
+/** The confirmations shown on one page: the concern's, or the queue's (after a command that leaves it). */
+function doneCodes(page: 'concern' | 'queue'): [DoneCode, ...DoneCode[]] {
+  return staffCommands()
+    .filter(([, command]) => (command.done.page ?? 'concern') === page)
+    .map(([, command]) => command.done.code) as [DoneCode, ...DoneCode[]];
 }
 
 const yesNo = z
@@ -66,7 +85,7 @@ export const queueQuerySchema = z.strictObject({
   status: z.enum(['', ...CONCERN_STATUSES]).optional(),
   urgent: yesNo,
   overdue: yesNo,
-  done: z.enum(['transferred']).optional(),
+  done: z.enum(doneCodes('queue')).optional(),
 });
 
 export function queueFilterOf(query: z.infer<typeof queueQuerySchema>): QueueFilter {
@@ -78,7 +97,7 @@ export function queueFilterOf(query: z.infer<typeof queueQuerySchema>): QueueFil
 }
 
 export const concernQuerySchema = z.strictObject({
-  done: z.enum(Object.keys(DONE_MESSAGES) as [DoneCode, ...DoneCode[]]).optional(),
+  done: z.enum(doneCodes('concern')).optional(),
 });
 
 export const signInQuerySchema = z.strictObject({ 'signed-out': z.literal('1').optional() });

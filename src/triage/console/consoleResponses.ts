@@ -1,9 +1,10 @@
+import type { Html } from '../../http/html';
 import { HttpError } from '../../http/httpError';
+import { REFUSAL_STATUS } from '../../http/refusal';
 import { setStaffSecurityHeaders } from '../../http/securityHeaders';
 import type { Route } from '../../http/server';
 import { TriageError } from '../triageErrors';
 import { errorPage } from './errorPage';
-import type { Html } from './html';
 import type { SignedIn } from './layout';
 
 export type ConsoleRequest = Parameters<Route['handler']>[0];
@@ -29,9 +30,6 @@ export function redirect(res: ConsoleResponse, location: string, headers: Record
   res.end();
 }
 
-/** The status each triage refusal gets when it is not shown on the concern page itself. */
-const REFUSAL_STATUS: Record<TriageError['refusal'], number> = { 'not-found': 404, forbidden: 403, conflict: 409, invalid: 400 };
-
 /**
  * Wraps a console handler: security headers on every response, and the one place the console maps errors
  * to pages. Unknown errors go on to the server's handler, which logs them and answers with a generic 500.
@@ -48,6 +46,7 @@ export function consoleHandler(handler: ConsoleHandler): Route['handler'] {
         const reason = err.status === 404 ? err.reason : undefined;
         sendPage(res, err.status, errorPage({ status: err.status, signedIn: state.signedIn, reason }));
       } else if (err instanceof TriageError) {
+        // The status each refusal gets when it is not shown on the concern page itself.
         const status = REFUSAL_STATUS[err.refusal];
         // A 404 keeps the standard wording: it must read the same for another agency's concern.
         const reason = err.refusal === 'not-found' ? undefined : err.reason;

@@ -37,7 +37,7 @@ export function consoleRoutes(deps: ConsoleDeps): Route[] {
           items,
           filter,
           now: now(),
-          transferred: query.done === 'transferred',
+          done: query.done,
         });
         sendPage(res, 200, page);
       }),

@@ -1,4 +1,4 @@
-import { html, type Html } from './html';
+import { html, type Html } from '../../http/html';
 import { layout, type SignedIn } from './layout';
 
 /** The console's error pages, by status. Never internals: what happened and what to do next. */

@@ -1,5 +1,5 @@
+import { html, type Html, type HtmlValue } from '../../http/html';
 import type { QueueItem } from '../queueItem';
-import { html, type Html, type HtmlValue } from './html';
 import { durationWords, timeTag } from './timeText';
 
 /** A problem to show in an error summary; `field` is the id of the control it is about, if any. */

@@ -1,6 +1,8 @@
 import type { AuditAction } from '../../audit/auditEntry';
 import type { Concern, ConcernStatus, ConcernSubject } from '../../concerns/concern';
-import type { OutcomeCategory, RiskRating } from '../triageRecord';
+import type { OutcomeCategory, RiskRating } from '../../concerns/triageRecord';
+import type { CHOICES, ChoiceSet } from '../commandFields';
+import { staffCommands, type CommandAuditAction, type DoneCode } from '../staffCommands';
 
 /** The words staff see for each closed value the console shows. */
 
@@ -61,21 +63,30 @@ export const REPORTER_ROLE_LABELS: Record<NonNullable<Concern['reporterRole']>, 
   other: 'Someone else',
 };
 
+/** The words for each value a staff command's field chooses from (the console's radios). */
+export const CHOICE_LABELS: { [S in ChoiceSet]: Record<(typeof CHOICES)[S][number], string> } = {
+  outcome: OUTCOME_LABELS,
+  risk: { red: RISK_LABELS.red.text, amber: RISK_LABELS.amber.text, green: RISK_LABELS.green.text },
+};
+
+const COMMAND_AUDIT_LABELS = Object.fromEntries(staffCommands().map(([, c]) => [c.audit.action, c.audit.label])) as Record<CommandAuditAction, string>;
+
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'sign-in': 'Signed in',
   'sign-in-failed': 'Sign-in failed',
   'sign-out': 'Signed out',
   view: 'Viewed',
-  claim: 'Claimed',
-  release: 'Released',
-  note: 'Added a note',
-  question: 'Asked the reporter a question',
-  outcome: 'Recorded an outcome',
-  transfer: 'Transferred',
-  close: 'Closed',
+  ...COMMAND_AUDIT_LABELS,
   'staff-add': 'Added a staff account',
   'staff-disable': 'Disabled a staff account',
 };
+
+const DONE_MESSAGES = Object.fromEntries(staffCommands().map(([, c]) => [c.done.code, c.done.message])) as Record<DoneCode, string>;
+
+/** What a staff command just did, for the one-off confirmation after post/redirect/get. */
+export function doneMessage(code: DoneCode): string {
+  return DONE_MESSAGES[code];
+}
 
 /** A council area id as a name: "sheffield" → "Sheffield"; unknown → "Not known". */
 export function areaName(area: string | null): string {

@@ -1,5 +1,5 @@
+import { html, type Html } from '../../http/html';
 import { csrfField } from './govukParts';
-import { html, type Html } from './html';
 
 /** Where the console's stylesheet is served (see consoleAssets.ts). */
 export const STYLESHEET_PATH = '/triage/assets/govuk-frontend.min.css';

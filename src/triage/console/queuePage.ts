@@ -1,9 +1,10 @@
 import { CONCERN_STATUSES } from '../../concerns/concern';
+import { html, type Html } from '../../http/html';
 import type { QueueItem } from '../queueItem';
+import type { DoneCode } from '../staffCommands';
 import type { QueueFilter } from '../triageService';
 import { dueClock, successBanner, tag } from './govukParts';
-import { html, type Html } from './html';
-import { areaName, OUTCOME_LABELS, STATUS_LABELS, SUBJECT_LABELS } from './labels';
+import { areaName, doneMessage, OUTCOME_LABELS, STATUS_LABELS, SUBJECT_LABELS } from './labels';
 import { layout, type SignedIn } from './layout';
 import { timeTag } from './timeText';
 
@@ -13,15 +14,15 @@ export interface QueuePageOptions {
   items: readonly QueueItem[];
   filter: QueueFilter;
   now: Date;
-  /** Set after a transfer, which takes the concern out of this queue. */
-  transferred?: boolean;
+  /** Set after a command that takes the concern out of this queue (a transfer). */
+  done?: DoneCode;
 }
 
 /** The agency's queue: urgent first (the service's order), each with its due clock and who has it. */
 export function queuePage(o: QueuePageOptions): Html {
   return layout(
     { title: 'Queue', signedIn: o.signedIn, wide: true },
-    html`${o.transferred ? successBanner('The concern has been transferred') : ''}
+    html`${o.done ? successBanner(doneMessage(o.done)) : ''}
 <h1 class="govuk-heading-l"><span class="govuk-caption-l">${o.signedIn.agencyName}</span>Queue</h1>
 ${filterForm(o.filter)}
 ${o.items.length === 0 ? html`<p class="govuk-body">No concerns match.</p>` : queueTable(o)}`,

@@ -1,6 +1,6 @@
 import type { Concern } from '../../concerns/concern';
+import { html, type Html } from '../../http/html';
 import { multiline, notAnswered, summaryList, type SummaryRow } from './govukParts';
-import { html, type Html } from './html';
 import { ANSWER_LABELS, DANGER_NOW_LABELS, languageName, REPORTER_ROLE_LABELS } from './labels';
 import { timeTag } from './timeText';
 

@@ -1,5 +1,5 @@
+import { html, type Html } from '../../http/html';
 import { errorSummary, fieldError, hasFieldError, successBanner, type PageError } from './govukParts';
-import { html, type Html } from './html';
 import { layout } from './layout';
 
 export interface SignInPageOptions {

@@ -1,4 +1,4 @@
-import { html, type Html } from './html';
+import { html, type Html } from '../../http/html';
 
 const londonFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',

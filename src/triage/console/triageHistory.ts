@@ -1,7 +1,7 @@
 import type { Concern } from '../../concerns/concern';
-import type { Outcome } from '../triageRecord';
+import type { Outcome } from '../../concerns/triageRecord';
+import { html, type Html } from '../../http/html';
 import { multiline, summaryList, tag } from './govukParts';
-import { html, type Html } from './html';
 import { OUTCOME_LABELS, RISK_LABELS } from './labels';
 import { timeTag } from './timeText';
 

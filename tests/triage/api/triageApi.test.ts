@@ -1,7 +1,7 @@
 import { messageActivity } from '../../helpers/activities';
 import { startTriageApp, type StaffLogin, type TriageTestApp } from '../../helpers/triageApp';
 import { textsOf } from '../../helpers/testApp';
-import { newTriageRecord } from '../../../src/triage/triageRecord';
+import { newTriageRecord } from '../../../src/concerns/triageRecord';
 
 const HOUR = 3600_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();

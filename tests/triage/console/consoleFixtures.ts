@@ -4,7 +4,7 @@ import type { Caller } from '../../../src/triage/caller';
 import type { ConcernPageOptions } from '../../../src/triage/console/concernPage';
 import type { SignedIn } from '../../../src/triage/console/layout';
 import type { QueueItem } from '../../../src/triage/queueItem';
-import { newTriageRecord } from '../../../src/triage/triageRecord';
+import { newTriageRecord } from '../../../src/concerns/triageRecord';
 import { sampleConcern } from '../../helpers/concerns';
 
 /** The payloads a reporter (or anyone who types into the console) might send to attack staff's browsers. */

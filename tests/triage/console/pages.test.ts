@@ -1,6 +1,6 @@
 import { errorPage } from '../../../src/triage/console/errorPage';
 import { layout } from '../../../src/triage/console/layout';
-import { html } from '../../../src/triage/console/html';
+import { html } from '../../../src/http/html';
 import { queuePage } from '../../../src/triage/console/queuePage';
 import { signInPage, SIGN_IN_ERRORS } from '../../../src/triage/console/signInPage';
 import { caller, ESCAPED_SCRIPT, expectInert, hostileConcern, itemOf, NOW, SCRIPT, signedIn } from './consoleFixtures';
@@ -93,7 +93,7 @@ describe('queuePage', () => {
   });
 
   it('says when nothing matches, and confirms a transfer', () => {
-    const empty = queuePage({ signedIn, staffId: caller.staffId, items: [], filter: {}, now: NOW, transferred: true }).toString();
+    const empty = queuePage({ signedIn, staffId: caller.staffId, items: [], filter: {}, now: NOW, done: 'transferred' }).toString();
     expect(empty).toContain('No concerns match.');
     expect(empty).toContain('The concern has been transferred');
     expect(empty).not.toContain('<table');

@@ -1,5 +1,6 @@
 import { z, type ZodType } from 'zod';
-import { actionBodySchemas as bodies, emptyBodySchema, newStaffBodySchema, queueQuerySchema } from './apiSchemas';
+import { staffCommands } from '../staffCommands';
+import { emptyBodySchema, newStaffBodySchema, queueQuerySchema } from './apiSchemas';
 
 interface Operation {
   method: 'get' | 'post';
@@ -17,13 +18,7 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/api/triage/concerns', summary: "Your agency's queue: urgent first, then oldest. Without a status filter, every concern not closed.", query: true },
   { method: 'get', path: CONCERN, summary: 'The whole concern: what the reporter said and added later, and the triage so far. Reading it is audited.' },
   { method: 'get', path: `${CONCERN}/audit`, summary: 'The audit trail of the concern: who did what, when (never any text).' },
-  { method: 'post', path: `${CONCERN}/claim`, summary: 'Claim the concern (409 while someone else holds a live claim). A claim lapses after TRIAGE_CLAIM_MINUTES without action.', body: bodies.claim },
-  { method: 'post', path: `${CONCERN}/release`, summary: 'Give up your claim (a manager may release a colleague\u2019s).', body: bodies.release },
-  { method: 'post', path: `${CONCERN}/notes`, summary: 'Add a case note (staff only; the reporter never sees it).', body: bodies.notes },
-  { method: 'post', path: `${CONCERN}/question`, summary: 'Leave a question the reporter sees when they come back with their reference.', body: bodies.question },
-  { method: 'post', path: `${CONCERN}/outcome`, summary: 'Record the decision on next steps, a red/amber/green risk rating and a short rationale.', body: bodies.outcome },
-  { method: 'post', path: `${CONCERN}/transfer`, summary: 'Move the concern to another agency\u2019s queue (managers and admins).', body: bodies.transfer },
-  { method: 'post', path: `${CONCERN}/close`, summary: 'Close the concern (an outcome must be recorded first).', body: bodies.close },
+  ...staffCommands().map(([name, command]): Operation => ({ method: 'post', path: `${CONCERN}/${name}`, summary: command.summary, body: command.body })),
   { method: 'get', path: '/api/triage/staff', summary: "Your agency's staff accounts (admins)." },
   { method: 'post', path: '/api/triage/staff', summary: 'Create an account in your agency (admins); the answer holds its password, shown this once.', body: newStaffBodySchema, status: 201 },
   { method: 'post', path: '/api/triage/staff/{id}/disable', summary: 'Disable an account of your agency and end its sessions (admins).', body: emptyBodySchema },

@@ -1,7 +1,7 @@
 import type { Request } from 'restify';
-import { HttpError } from '../httpError';
-import type { Caller } from '../../triage/caller';
-import type { StaffAuth } from '../../triage/auth/staffAuth';
+import { HttpError } from '../../http/httpError';
+import type { Caller } from '../caller';
+import type { StaffAuth } from '../auth/staffAuth';
 
 /**
  * Who an API request acts as: a Bearer token (integrations), or the console's session cookie. A change

@@ -1,4 +1,4 @@
-import { escapeHtml, html, Html, trustedHtml } from '../../../src/triage/console/html';
+import { escapeHtml, html, Html, trustedHtml } from '../../src/http/html';
 
 describe('html``', () => {
   it('escapes every interpolated string: & < > " \'', () => {

@@ -1,32 +1,19 @@
 import type { Request, Response } from 'restify';
-import type { z, ZodType } from 'zod';
-import { HttpError } from '../httpError';
-import { readJsonBody } from '../readJsonBody';
-import { setStaffSecurityHeaders } from '../securityHeaders';
-import type { Route } from '../server';
-import type { Caller } from '../../triage/caller';
-import type { StaffAuth } from '../../triage/auth/staffAuth';
-import type { ConcernDetail, TriageService } from '../../triage/triageService';
+import type { ZodType } from 'zod';
+import { HttpError } from '../../http/httpError';
+import { readJsonBody } from '../../http/readJsonBody';
+import { setStaffSecurityHeaders } from '../../http/securityHeaders';
+import type { Route } from '../../http/server';
+import type { StaffAuth } from '../auth/staffAuth';
+import { staffCommands } from '../staffCommands';
+import type { ConcernDetail, TriageService } from '../triageService';
 import { apiCaller } from './apiCaller';
-import { actionBodySchemas, queueQuerySchema } from './apiSchemas';
+import { queueQuerySchema } from './apiSchemas';
 import { openApiDocument } from './openApi';
 
 /** Staff bodies are small: a note of 4,000 characters fits many times over. */
 const MAX_BODY_BYTES = 32 * 1024;
 const API_BASE = '/api/triage';
-
-type Bodies = { [name in keyof typeof actionBodySchemas]: z.output<(typeof actionBodySchemas)[name]> };
-
-/** What each POST action on one concern does with its parsed body (actionBodySchemas says which body). */
-const ACTIONS: { [name in keyof Bodies]: (t: TriageService, c: Caller, ref: string, body: Bodies[name]) => Promise<ConcernDetail> } = {
-  claim: (t, c, ref) => t.claim(c, ref),
-  release: (t, c, ref) => t.release(c, ref),
-  notes: (t, c, ref, b) => t.addNote(c, ref, b.text),
-  question: (t, c, ref, b) => t.askReporter(c, ref, b.text),
-  outcome: (t, c, ref, b) => t.recordOutcome(c, ref, b),
-  transfer: (t, c, ref, b) => t.transfer(c, ref, b.to, b.reason),
-  close: (t, c, ref) => t.close(c, ref),
-};
 
 /** The triage API: JSON in and out, every body and query parsed strictly, every answer no-store. */
 export function triageApiRoutes(triage: TriageService, auth: StaffAuth): Route[] {
@@ -68,16 +55,15 @@ export function triageApiRoutes(triage: TriageService, auth: StaffAuth): Route[]
       },
     },
   ];
-  for (const name of Object.keys(ACTIONS) as Array<keyof Bodies>) {
-    const run = ACTIONS[name] as (t: TriageService, c: Caller, ref: string, body: unknown) => Promise<ConcernDetail>;
+  for (const [name, command] of staffCommands()) {
     routes.push({
       method: 'post',
       path: `${API_BASE}/concerns/:ref/${name}`,
       handler: async (req, res) => {
         setStaffSecurityHeaders(res);
         const caller = await apiCaller(req, auth, true);
-        const body = parse<unknown>(actionBodySchemas[name], await readJsonBody(req, MAX_BODY_BYTES, { emptyAs: {} }), 'body');
-        sendDetail(res, await run(triage, caller, refOf(req), body));
+        const body = parse(command.body, await readJsonBody(req, MAX_BODY_BYTES, { emptyAs: {} }), 'body');
+        sendDetail(res, await triage.perform(caller, refOf(req), command, body));
       },
     });
   }

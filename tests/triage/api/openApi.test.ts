@@ -1,4 +1,4 @@
-import { OPERATIONS } from '../../../src/http/triage/openApi';
+import { OPERATIONS } from '../../../src/triage/api/openApi';
 import { startTriageApp, type TriageTestApp } from '../../helpers/triageApp';
 
 describe('the triage OpenAPI document', () => {
