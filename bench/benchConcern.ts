@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Concern } from '../src/concerns/concern';
 import { newReference } from '../src/concerns/referenceCode';
+import { BankHolidayCalendar } from '../src/calendar/bankHolidays';
+import { defaultContentDir } from '../src/content/contentDir';
+import { DEFAULT_DUE_RULES } from '../src/triage/dueTime';
+import { dueAt, type TriageClock } from '../src/triage/triageClock';
 import { newTriageRecord } from '../src/concerns/triageRecord';
+
+/** The default triage clock (one working day, 60 minutes for urgent ones) with the content's bank holidays. */
+export const BENCH_CLOCK: TriageClock = { holidays: BankHolidayCalendar.load(defaultContentDir()), rules: DEFAULT_DUE_RULES };
+export const benchDueAt = (c: Concern): Date => dueAt(c, BENCH_CLOCK);
 
 /** A realistic concern for benchmarks: typical answer lengths, a fresh reference and submission id. */
 export function concern(overrides: Partial<Concern> = {}): Concern {

@@ -3,16 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ConcernStore } from '../src/concerns/concernStore';
-import { FileConcernStore } from '../src/concerns/fileConcernStore';
 import { RedisConcernStore } from '../src/concerns/redisConcernStore';
+import { SqliteConcernStore } from '../src/concerns/sqliteConcernStore';
 import { createLogger } from '../src/logging/logger';
 import { createRedisClient } from '../src/storage/redisClient';
-import { concern } from './benchConcern';
+import { openDatabase } from '../src/storage/sqliteDatabase';
+import { benchDueAt, concern } from './benchConcern';
 import { percentile } from './percentile';
 
 /**
- * How long a reporter waits for "received": the durable submit, on Redis (Lua script: document, stream
- * entry, index, idempotency key) and on the embedded file store (append + fsync). 16 submits at a time.
+ * How long a reporter waits for "received": the durable submit, on Redis (one Lua script: document,
+ * queue and alert index entries, idempotency key) and on the embedded SQLite database (one transaction,
+ * committed with synchronous=FULL). 16 submits at a time.
  */
 const SUBMITS = 2000;
 const CONCURRENCY = 16;
@@ -40,16 +42,16 @@ async function measure(name: string, store: ConcernStore): Promise<void> {
 async function main(): Promise<void> {
   console.log(`${SUBMITS} submits, ${CONCURRENCY} at a time`);
   const dir = mkdtempSync(join(tmpdir(), 'clearsight-bench-'));
-  const file = await FileConcernStore.open(dir);
-  await measure('file store (fsync each)', file);
-  await file.close();
+  const db = openDatabase(dir);
+  await measure('sqlite store (commit each)', new SqliteConcernStore(db, benchDueAt));
+  db.close();
   rmSync(dir, { recursive: true, force: true });
 
   const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const client = createRedisClient(url, createLogger('silent'));
   await client.connect();
   const prefix = `clearsight-bench:${randomBytes(4).toString('hex')}:`;
-  await measure('redis store (Lua submit)', new RedisConcernStore(client, prefix));
+  await measure('redis store (Lua submit)', new RedisConcernStore(client, prefix, benchDueAt));
   for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length > 0) await client.del(keys);
   await client.close();
 }

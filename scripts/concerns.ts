@@ -1,26 +1,19 @@
+import { existsSync } from 'node:fs';
 import { loadConfig, type Config } from '../src/config/config';
 import { CONCERNS_USAGE, formatJson, formatLines, parseConcernsArgs, summarise, UsageError } from '../src/concerns/concernListing';
-import type { ConcernStore } from '../src/concerns/concernStore';
-import { FileConcernStore } from '../src/concerns/fileConcernStore';
-import { RedisConcernStore } from '../src/concerns/redisConcernStore';
+import { BankHolidayCalendar } from '../src/calendar/bankHolidays';
+import { defaultContentDir } from '../src/content/contentDir';
 import { createLogger } from '../src/logging/logger';
-import { connectForCli } from '../src/storage/connectForCli';
+import { CLI_REDIS_WAIT_MS, openStores, triageClockFor, type Stores } from '../src/storage/openStores';
 
 
-/** Where the file store lives when there is no Redis (until the config schema has DATA_DIR). */
-function dataDir(): string {
-  return process.env.DATA_DIR ?? 'data';
-}
-
-async function openStore(config: Config): Promise<{ store: ConcernStore; close: () => Promise<void> }> {
-  if (!config.REDIS_URL) {
-    // Read-only: the service may be appending to the same log right now.
-    const store = await FileConcernStore.open(dataDir(), { readOnly: true });
-    return { store, close: () => store.close() };
-  }
+/** The stores the service uses, from the same configuration; undefined when there is nothing to read yet. */
+async function openStore(config: Config): Promise<Stores | undefined> {
+  // Without Redis, a data directory that does not exist holds no concerns: say so, and create nothing.
+  if (!config.REDIS_URL && !existsSync(config.DATA_DIR)) return undefined;
+  const clock = triageClockFor(config, BankHolidayCalendar.load(defaultContentDir()));
   // Logs go to stderr so that stdout stays the listing (--json is parsed by other tools).
-  const client = await connectForCli(config.REDIS_URL, createLogger(config.LOG_LEVEL, process.stderr));
-  return { store: new RedisConcernStore(client, config.REDIS_KEY_PREFIX), close: () => client.close() };
+  return openStores(config, { clock, logger: createLogger(config.LOG_LEVEL, process.stderr), redisWaitMs: CLI_REDIS_WAIT_MS, requireRedis: true });
 }
 
 /**
@@ -42,12 +35,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig(process.env);
-  const { store, close } = await openStore(config);
+  const stores = await openStore(config);
   try {
-    const summaries = (await store.list(command.agency === undefined ? {} : { agency: command.agency })).map(summarise);
+    const filter = command.agency === undefined ? {} : { agency: command.agency };
+    const summaries = stores ? (await stores.concerns.list(filter)).map(summarise) : [];
     console.log(command.json ? formatJson(summaries) : formatLines(summaries));
   } finally {
-    await close();
+    await stores?.close();
   }
   return 0;
 }

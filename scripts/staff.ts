@@ -1,42 +1,19 @@
-import type { AuditLog } from '../src/audit/auditEntry';
-import { FileAuditLog } from '../src/audit/fileAuditLog';
-import { RedisAuditLog } from '../src/audit/redisAuditLog';
+import { existsSync } from 'node:fs';
+import { BankHolidayCalendar } from '../src/calendar/bankHolidays';
 import { AgencyDirectory } from '../src/concerns/agencies';
+import { CLI_REDIS_WAIT_MS, openStores, triageClockFor, type Stores } from '../src/storage/openStores';
 import { loadConfig, type Config } from '../src/config/config';
 import { defaultContentDir } from '../src/content/contentDir';
 import { createLogger } from '../src/logging/logger';
-import { FileStaffStore } from '../src/staff/fileStaffStore';
-import { RedisSessionStore } from '../src/staff/redisSessionStore';
-import { RedisStaffStore } from '../src/staff/redisStaffStore';
 import { addStaffAccount, disableStaffAccount } from '../src/staff/staffAdmin';
 import { formatCredential, formatStaffJson, formatStaffLines, parseStaffArgs, STAFF_USAGE, summariseStaff, UsageError, type StaffCommand } from '../src/staff/staffCli';
-import { DEFAULT_SESSION_TIMEOUTS } from '../src/staff/sessionStore';
-import type { StaffStore } from '../src/staff/staffStore';
-import { connectForCli } from '../src/storage/connectForCli';
 
 
-interface Stores {
-  staff: StaffStore;
-  audit: AuditLog;
-  /** Ends a person's console sessions; without Redis they live in the service's memory, out of reach. */
-  endSessions?: (staffId: string) => Promise<number>;
-  close: () => Promise<void>;
-}
-
-async function openStores(config: Config): Promise<Stores> {
-  if (!config.REDIS_URL) {
-    return { staff: new FileStaffStore(config.DATA_DIR), audit: new FileAuditLog(config.DATA_DIR), close: async () => undefined };
-  }
+/** The service's stores, from the same configuration (Redis, or the database in DATA_DIR). */
+function openServiceStores(config: Config): Promise<Stores> {
+  const clock = triageClockFor(config, BankHolidayCalendar.load(defaultContentDir()));
   // Logs go to stderr so that stdout stays the output (--json is parsed by other tools).
-  const client = await connectForCli(config.REDIS_URL, createLogger(config.LOG_LEVEL, process.stderr));
-  const prefix = config.REDIS_KEY_PREFIX;
-  const sessions = new RedisSessionStore(client, prefix, DEFAULT_SESSION_TIMEOUTS);
-  return {
-    staff: new RedisStaffStore(client, prefix),
-    audit: new RedisAuditLog(client, prefix),
-    endSessions: (id) => sessions.destroyAllFor(id),
-    close: () => client.close(),
-  };
+  return openStores(config, { clock, logger: createLogger(config.LOG_LEVEL, process.stderr), redisWaitMs: CLI_REDIS_WAIT_MS, requireRedis: true });
 }
 
 /** True when the agency has a queue; otherwise says which agencies do. */
@@ -56,7 +33,7 @@ async function add(stores: Stores, command: Extract<StaffCommand, { kind: 'add' 
 }
 
 async function disable(stores: Stores, id: string): Promise<number> {
-  const result = await disableStaffAccount(stores, id, null, new Date());
+  const result = await disableStaffAccount({ ...stores, endSessions: (staffId) => stores.sessions.destroyAllFor(staffId) }, id, null, new Date());
   if (!result) {
     console.error(`staff: no account "${id}" (npm run staff -- list shows them)`);
     return 1;
@@ -86,7 +63,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig(process.env);
   if (command.kind === 'add' && !knownAgency(command.agency)) return 2;
-  const stores = await openStores(config);
+  // Without Redis, a data directory that does not exist holds no accounts: say so, and create nothing.
+  if (command.kind === 'list' && !config.REDIS_URL && !existsSync(config.DATA_DIR)) {
+    console.log(command.json ? formatStaffJson([]) : formatStaffLines([]));
+    return 0;
+  }
+  const stores = await openServiceStores(config);
   try {
     if (command.kind === 'add') return await add(stores, command);
     if (command.kind === 'disable') return await disable(stores, command.id);

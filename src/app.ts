@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { ConversationState, type Storage } from 'botbuilder';
+import { ConversationState } from 'botbuilder';
 import type { Server } from 'restify';
 import { ClearsightBot } from './bot/clearsightBot';
 import { createAdapter } from './bot/createAdapter';
@@ -11,21 +11,15 @@ import { healthHandler, readyHandler } from './http/healthRoutes';
 import { messagesHandler } from './http/messagesRoute';
 import { createServer } from './http/server';
 import { createIdHasher } from './logging/idHasher';
-import { errorSummary, type Logger } from './logging/logger';
-import type { ConcernStore } from './concerns/concernStore';
+import type { Logger } from './logging/logger';
 import { ConcernSubmitter } from './concerns/concernSubmitter';
-import { FileConcernStore } from './concerns/fileConcernStore';
-import { RedisConcernStore } from './concerns/redisConcernStore';
 import { RetentionSweep } from './concerns/retentionSweep';
 import { createTriage } from './triage/createTriage';
 import { createChatBackend, type DirectLine } from './directline/createDirectLine';
 import { createLanguageService } from './language/createLanguageService';
 import { LocalHelp } from './signposting/localHelp';
 import { webChatRoutes } from './webchat/webChatRoutes';
-import { MemoryStorage } from './storage/memoryStorage';
-import type { ReadinessProbe } from './storage/readinessProbe';
-import { createRedisClient, type RedisClient } from './storage/redisClient';
-import { RedisStorage } from './storage/redisStorage';
+import { openStores, triageClockFor } from './storage/openStores';
 
 export interface AppOptions {
   contentDir?: string;
@@ -53,34 +47,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const now = options.now ?? (() => new Date());
   const localHelp = new LocalHelp(bundle.frontDoors, holidays, now);
   const hashId = createIdHasher(config.LOG_HASH_KEY);
-  const ttlMs = config.CONVERSATION_TTL_HOURS * 3600_000;
-
-  let redis: RedisClient | undefined;
-  let storage: Storage & ReadinessProbe;
-  if (config.REDIS_URL) {
-    redis = createRedisClient(config.REDIS_URL, logger);
-    // Start even if Redis is down: /readyz says 503 until it answers, and the client keeps retrying.
-    // But give the first connection a moment: commands fail fast while offline (no offline queue), so a
-    // message that arrived before it was ready would fail its turn for no reason.
-    const connected = redis.connect().then(
-      () => undefined,
-      (err: unknown) => logger.warn({ code: 'REDIS_CONNECT_FAILED', err: errorSummary(err) }),
-    );
-    await Promise.race([connected, new Promise((resolve) => setTimeout(resolve, FIRST_CONNECT_WAIT_MS).unref())]);
-    storage = new RedisStorage(redis, config.REDIS_KEY_PREFIX, ttlMs);
-  } else {
-    storage = new MemoryStorage(ttlMs);
-  }
-
-  let fileStore: FileConcernStore | undefined;
-  let concernStore: ConcernStore;
-  if (redis) {
-    concernStore = new RedisConcernStore(redis, config.REDIS_KEY_PREFIX);
-  } else {
-    fileStore = await FileConcernStore.open(config.DATA_DIR);
-    concernStore = fileStore;
-  }
-  const triage = createTriage(config, { concerns: concernStore, agencies, holidays, redis, logger, now });
+  const clock = triageClockFor(config, holidays);
+  // With Redis down, start anyway: /readyz says 503 until it answers, and the client keeps retrying. But
+  // give the first connection a moment: commands fail fast while offline (no offline queue), so a
+  // message that arrived before it was ready would fail its turn for no reason.
+  const stores = await openStores(config, { clock, logger, redisWaitMs: FIRST_CONNECT_WAIT_MS });
+  const concernStore = stores.concerns;
+  const triage = createTriage(config, { stores, clock, agencies, logger, now });
   const submitter = new ConcernSubmitter(concernStore, logger, { onStored: (concern) => triage.concernStored(concern.urgent) });
   const retention = new RetentionSweep(concernStore, config.CONCERN_RETENTION_DAYS, logger, now);
   retention.start();
@@ -97,7 +70,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   };
 
   const bot = new ClearsightBot({
-    conversationState: new ConversationState(storage),
+    conversationState: new ConversationState(stores.conversations),
     deps: { content, services, knowledge, questions, localHelp, safety, report },
     ttlHours: config.CONVERSATION_TTL_HOURS,
   });
@@ -120,7 +93,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     [
       { method: 'post', path: '/api/messages', handler: messagesHandler({ adapter, queue, runTurn: (c) => bot.run(c) }) },
       { method: 'get', path: '/healthz', handler: healthHandler() },
-      { method: 'get', path: '/readyz', handler: readyHandler([storage], () => draining, { alerts: () => triage.alertStatus() }) },
+      { method: 'get', path: '/readyz', handler: readyHandler(stores.readiness, () => draining, { alerts: () => triage.alertStatus() }) },
       ...triage.routes, // the triage API, staff API and console (consoleRoutes), built in createTriage.ts
       ...chat.routes, // the built-in Direct Line (/v3/directline) or the Azure token route
       ...webChatRoutes(config, { builtInWebSocket: config.DIRECTLINE_WEBSOCKET }), // the demo page, the chat page, /embed.js and Web Chat from our own origin
@@ -154,10 +127,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       server.server.closeAllConnections();
       retention.stop();
       await Promise.all([submitter.stop(), triage.stop()]);
-      await fileStore?.close();
-      // A client that never reached Redis is destroyed: close() would wait for a connection that may not come.
-      if (redis?.isReady) await redis.close().catch(() => undefined);
-      else if (redis?.isOpen) redis.destroy();
+      await stores.close();
     },
   };
 }

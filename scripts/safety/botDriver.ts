@@ -7,7 +7,12 @@ import type { BotContent } from '../../src/content/botContent';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import type { ConcernStore } from '../../src/concerns/concernStore';
 import { ConcernSubmitter } from '../../src/concerns/concernSubmitter';
-import { FileConcernStore } from '../../src/concerns/fileConcernStore';
+import { BankHolidayCalendar } from '../../src/calendar/bankHolidays';
+import { SqliteConcernStore } from '../../src/concerns/sqliteConcernStore';
+import { openDatabase } from '../../src/storage/sqliteDatabase';
+import { defaultContentDir } from '../../src/content/contentDir';
+import { DEFAULT_DUE_RULES } from '../../src/triage/dueTime';
+import { dueAt } from '../../src/triage/triageClock';
 import type { LanguageService } from '../../src/language/languageService';
 import { LocalLanguageService } from '../../src/language/localLanguageService';
 import type { Safety } from '../../src/safety/safety';
@@ -19,15 +24,27 @@ import { MemoryStorage } from '../../src/storage/memoryStorage';
 /** A weekday in office hours everywhere (Tuesday 10:00 in London): the fixed clock of evaluations, benches and tests. */
 export const OFFICE_HOURS = new Date('2026-11-24T10:00:00Z');
 
-/** Runs with a concern store in a fresh temporary directory, closed and removed afterwards. */
-export async function withScratchStore<T>(run: (store: FileConcernStore) => Promise<T>): Promise<T> {
+/** A concern store in the embedded database in a fresh temporary directory; close() removes it. */
+export function openScratchStore(): { store: SqliteConcernStore; close(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'clearsight-scratch-'));
-  const store = await FileConcernStore.open(dir);
+  const db = openDatabase(dir);
+  const clock = { holidays: BankHolidayCalendar.load(defaultContentDir()), rules: DEFAULT_DUE_RULES };
+  return {
+    store: new SqliteConcernStore(db, (concern) => dueAt(concern, clock)),
+    close: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs with a scratch concern store (see openScratchStore), closed and removed afterwards. */
+export async function withScratchStore<T>(run: (store: SqliteConcernStore) => Promise<T>): Promise<T> {
+  const scratch = openScratchStore();
   try {
-    return await run(store);
+    return await run(scratch.store);
   } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    scratch.close();
   }
 }
 

@@ -10,7 +10,7 @@ export const CONCERNS_USAGE = `Usage: npm run concerns -- list [--agency ID] [--
   --json          a JSON array of the same fields
 
 Reads the same configuration as the service: REDIS_URL (and REDIS_KEY_PREFIX) when set, otherwise the
-concern log in DATA_DIR (default ./data). Never shows what reporters wrote.`;
+database in DATA_DIR (default ./data). Never shows what reporters wrote.`;
 
 /** Bad arguments: the CLI prints the message and the usage, and exits 2. */
 export class UsageError extends Error {

@@ -1,4 +1,5 @@
 import type { Concern, ConcernStatus } from './concern';
+import type { OwedAlert, OwedAlertQuery, QueuePage, QueueQuery } from './concernIndex';
 import type { TriageChange } from './concernUpdates';
 
 /** What the store says after a submit: the reference stored (the first one, if this was a retry). */
@@ -24,8 +25,15 @@ export interface ConcernStore {
   submit(concern: Concern): Promise<SubmitResult>;
   /** The concern with this reference (already normalised), or undefined. */
   get(ref: string): Promise<Concern | undefined>;
-  /** All concerns, oldest first, optionally one agency's only. */
+  /** All concerns, oldest first, optionally one agency's only (the operator CLI; reads every concern). */
   list(filter?: { agency?: string }): Promise<Concern[]>;
+  /** One page of an agency's queue, urgent first and then oldest first, read through its index. */
+  queue(agency: string, query: QueueQuery): Promise<QueuePage>;
+  /**
+   * Alerts owed at `now` to the agencies asked about (urgent ones not yet sent, oldest first; overdue ones
+   * fallen due, longest overdue first), at most `limit` of each kind per agency, read from the alert indexes.
+   */
+  owedAlerts(now: Date, query: OwedAlertQuery): Promise<OwedAlert[]>;
   /** Adds what the reporter told us later. False when there is no such concern. */
   addInformation(ref: string, text: string, at: Date, options?: UpdateOptions): Promise<boolean>;
   /** Records a question duty staff left for the reporter; returns its id (undefined: no such concern). */

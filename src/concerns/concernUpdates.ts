@@ -13,21 +13,14 @@ export type ConcernUpdate =
 
 /**
  * Duty staff's change to a concern: its triage record, the status the reporter sees, and the agency
- * whose queue holds it (a transfer changes it). `event` is what the new agency's queue hears, if anything.
+ * whose queue holds it (a transfer changes it).
  */
 export interface TriageChange {
   triage: TriageRecord;
   status: ConcernStatus;
   agency: string;
-  event: 'transfer' | null;
   /** A question for the reporter, added in the same step (they see it when they come back with their reference). */
   question?: { id: string; text: string };
-}
-
-/** What a triage consumer hears about an update on the agency's queue, if anything. */
-export function queueEvent(update: ConcernUpdate): 'addition' | 'answer' | 'transfer' | undefined {
-  if (update.op === 'triage') return update.event ?? undefined;
-  return update.op === 'addition' || update.op === 'answer' ? update.op : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Concern, ConcernStatus } from './concern';
+import type { OwedAlert, OwedAlertQuery, QueuePage, QueueQuery } from './concernIndex';
 import type { ConcernStore, SubmitResult, UpdateOptions } from './concernStore';
 import { newQuestionId, type ConcernUpdate, type TriageChange } from './concernUpdates';
 
@@ -10,6 +11,8 @@ export abstract class UpdatingConcernStore implements ConcernStore {
   abstract submit(concern: Concern): Promise<SubmitResult>;
   abstract get(ref: string): Promise<Concern | undefined>;
   abstract list(filter?: { agency?: string }): Promise<Concern[]>;
+  abstract queue(agency: string, query: QueueQuery): Promise<QueuePage>;
+  abstract owedAlerts(now: Date, query: OwedAlertQuery): Promise<OwedAlert[]>;
   abstract purgeClosedBefore(cutoff: Date): Promise<number>;
 
   /**

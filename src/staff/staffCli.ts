@@ -18,7 +18,7 @@ export const STAFF_USAGE = `Usage: npm run staff -- add --agency ID --name NAME 
   disable   stops an account signing in and ends its sessions; accounts are never deleted
 
 Reads the same configuration as the service: REDIS_URL (and REDIS_KEY_PREFIX) when set, otherwise the
-files in DATA_DIR (default ./data). Every add and disable is written to the audit trail.`;
+database in DATA_DIR (default ./data). Every add and disable is written to the audit trail.`;
 
 /** Bad arguments: the CLI prints the message and the usage, and exits 2. */
 export class UsageError extends Error {

@@ -1,27 +1,29 @@
 import type { Alert, AlertSource } from '../alerts/alert';
 import type { ConcernStore } from '../concerns/concernStore';
-import { isOverdue, type TriageClock } from './triageClock';
+
+/** The most alerts of each kind one agency is sent in one round. */
+export const ALERTS_PER_ROUND = 50;
 
 /**
  * The alerts the concern queues call for: a new urgent concern, and a concern past its due time with no
- * decision. Each is recorded on the concern once delivered, so it is sent once (again after a transfer,
- * for the new agency).
+ * decision. Read from the store's alert index (never every concern); each is recorded on the concern once
+ * delivered, which takes it out of the index, so it is sent once (again after a transfer, for the new agency).
  */
 export class ConcernAlerts implements AlertSource {
+  /**
+   * `agencies`: those with a duty channel to alert (nobody reads the others' alerts); `perRound`: at most
+   * this many alerts of each kind per agency in one round, oldest first (a channel that is down and a
+   * backlog cannot make a round long: the rest wait for the next).
+   */
   constructor(
     private readonly store: ConcernStore,
-    private readonly clock: TriageClock,
+    private readonly agencies: readonly string[],
+    private readonly perRound = ALERTS_PER_ROUND,
   ) {}
 
   async pending(now: Date): Promise<Alert[]> {
-    const alerts: Alert[] = [];
-    for (const concern of await this.store.list()) {
-      if (concern.status === 'closed') continue;
-      const { ref, agency } = concern;
-      if (concern.urgent && concern.triage.alerts.urgent === null) alerts.push({ kind: 'urgent', ref, agency });
-      if (concern.triage.alerts.overdue === null && isOverdue(concern, this.clock, now)) alerts.push({ kind: 'overdue', ref, agency });
-    }
-    return alerts;
+    if (this.agencies.length === 0) return [];
+    return this.store.owedAlerts(now, { agencies: this.agencies, limit: this.perRound });
   }
 
   async markSent(alert: Alert, at: Date): Promise<void> {
@@ -30,7 +32,7 @@ export class ConcernAlerts implements AlertSource {
       (concern) => {
         // Transferred since the alert was read: the new agency's alert is still due.
         const alerts = concern.agency === alert.agency ? { ...concern.triage.alerts, [alert.kind]: at.toISOString() } : concern.triage.alerts;
-        return { triage: { ...concern.triage, alerts }, status: concern.status, agency: concern.agency, event: null };
+        return { triage: { ...concern.triage, alerts }, status: concern.status, agency: concern.agency };
       },
       at,
     );

@@ -34,9 +34,3 @@ export function queueItem(concern: Concern, clock: TriageClock, now: Date): Queu
     outcome: concern.triage.outcome?.category ?? null,
   };
 }
-
-/** Urgent first, then oldest first. */
-export function byUrgencyThenAge(a: QueueItem, b: QueueItem): number {
-  if (a.urgent !== b.urgent) return a.urgent ? -1 : 1;
-  return Date.parse(a.receivedAt) - Date.parse(b.receivedAt);
-}

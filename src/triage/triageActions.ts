@@ -79,7 +79,7 @@ export const transfer =
       clockFrom: at,
       alerts: newTriageRecord().alerts,
     };
-    return { ...change(concern, moved), agency: to, event: 'transfer' };
+    return { ...change(concern, moved), agency: to };
   };
 
 /** A transfer goes to an agency in the directory: checked before the concern is read. */
@@ -93,7 +93,7 @@ export const close: TriageAction = (concern, ctx) => {
   if (triage.outcome === null) {
     throw new TriageError('conflict', 'no_outcome', 'Record an outcome before closing the concern.');
   }
-  return { triage: { ...triage, claim: null }, status: 'closed', agency: concern.agency, event: null };
+  return { triage: { ...triage, claim: null }, status: 'closed', agency: concern.agency };
 };
 
 /** The concern's record if the caller may change it: their agency's, not closed, not claimed by someone else. */
@@ -127,7 +127,7 @@ function keepOwnClaim(triage: TriageRecord, ctx: ActionContext) {
 }
 
 function change(concern: Concern, triage: TriageRecord): TriageChange {
-  return { triage, status: reporterStatus(triage, false), agency: concern.agency, event: null };
+  return { triage, status: reporterStatus(triage, false), agency: concern.agency };
 }
 
 function newNoteId(triage: TriageRecord): string {

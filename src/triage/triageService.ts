@@ -1,10 +1,11 @@
 import type { AuditAction, AuditEntry, AuditLog } from '../audit/auditEntry';
 import type { Agency, AgencyDirectory } from '../concerns/agencies';
 import type { Concern, ConcernStatus } from '../concerns/concern';
+import { queueScore, type QueueCursor } from '../concerns/concernIndex';
 import type { ConcernStore } from '../concerns/concernStore';
 import { normaliseReference } from '../concerns/referenceCode';
 import type { Caller } from './caller';
-import { byUrgencyThenAge, queueItem, type QueueItem } from './queueItem';
+import { queueItem, type QueueItem } from './queueItem';
 import type { StaffCommand } from './staffCommands';
 import type { TriageAction } from './triageActions';
 import { notFound } from './triageErrors';
@@ -27,6 +28,24 @@ export interface QueueFilter {
   overdue?: boolean;
 }
 
+/** Which page of the queue: at most `limit` lines, after the cursor a previous page gave. */
+export interface QueuePageRequest {
+  limit?: number;
+  after?: QueueCursor;
+}
+
+/** One page of the queue, and where the next one starts when there may be more. */
+export interface QueueListing {
+  items: QueueItem[];
+  next?: QueueCursor;
+}
+
+/** Lines on one page of the queue unless the caller asks for fewer (or more, up to QUEUE_PAGE_MAX). */
+export const QUEUE_PAGE_SIZE = 50;
+export const QUEUE_PAGE_MAX = 200;
+/** A filter the index cannot answer (a status, overdue) reads at most this many index pages per request. */
+const MAX_READS_PER_PAGE = 20;
+
 /** A concern as staff see it: its queue line and everything the reporter said and staff did. */
 export interface ConcernDetail {
   item: QueueItem;
@@ -41,15 +60,32 @@ export interface ConcernDetail {
 export class TriageService {
   constructor(private readonly deps: TriageServiceDeps) {}
 
-  async list(caller: Caller, filter: QueueFilter = {}): Promise<QueueItem[]> {
+  /**
+   * One page of the caller's agency's queue, urgent first and then oldest first, read through the store's
+   * queue index (never every concern). Urgency is answered by the index; a status or overdue filter is
+   * applied to what the index gives, reading on until the page is full or MAX_READS_PER_PAGE index pages
+   * were read (then `next` says where to go on).
+   */
+  async list(caller: Caller, filter: QueueFilter = {}, page: QueuePageRequest = {}): Promise<QueueListing> {
+    const limit = Math.min(Math.max(1, page.limit ?? QUEUE_PAGE_SIZE), QUEUE_PAGE_MAX);
     const now = this.deps.now();
-    const concerns = await this.deps.store.list({ agency: caller.agency });
-    return concerns
-      .map((c) => queueItem(c, this.deps.clock, now))
-      .filter((item) => (filter.status ? item.status === filter.status : item.status !== 'closed'))
-      .filter((item) => filter.urgent === undefined || item.urgent === filter.urgent)
-      .filter((item) => filter.overdue === undefined || item.overdue === filter.overdue)
-      .sort(byUrgencyThenAge);
+    const query = { closed: filter.status === 'closed', limit, ...(filter.urgent === undefined ? {} : { urgent: filter.urgent }) };
+    const items: QueueItem[] = [];
+    let after = page.after;
+    for (let reads = 0; reads < MAX_READS_PER_PAGE; reads++) {
+      const read = await this.deps.store.queue(caller.agency, { ...query, ...(after ? { after } : {}) });
+      for (const [i, concern] of read.concerns.entries()) {
+        const item = queueItem(concern, this.deps.clock, now);
+        if (!matches(item, filter)) continue;
+        items.push(item);
+        if (items.length < limit) continue;
+        const more = i < read.concerns.length - 1 || read.next !== undefined;
+        return more ? { items, next: { score: queueScore(concern.urgent, concern.receivedAt), ref: concern.ref } } : { items };
+      }
+      if (!read.next) return { items };
+      after = read.next;
+    }
+    return after ? { items, next: after } : { items };
   }
 
   /** The whole concern; reading it is audited too. */
@@ -112,4 +148,10 @@ export class TriageService {
     const at = this.deps.now().toISOString();
     return this.deps.audit.append({ at, staffId: caller.staffId, agency: caller.agency, action, ref, detail });
   }
+}
+
+function matches(item: QueueItem, filter: QueueFilter): boolean {
+  if (filter.status && item.status !== filter.status) return false;
+  if (filter.urgent !== undefined && item.urgent !== filter.urgent) return false;
+  return filter.overdue === undefined || item.overdue === filter.overdue;
 }

@@ -1,12 +1,40 @@
-import { concernSchema } from '../../src/concerns/concern';
+import { concernSchema, type Concern } from '../../src/concerns/concern';
+import type { QueueQuery } from '../../src/concerns/concernIndex';
 import type { ConcernStore } from '../../src/concerns/concernStore';
-import { sampleConcern } from '../helpers/concerns';
+import { dueAt } from '../../src/triage/triageClock';
+import { sampleConcern, TEST_CLOCK } from '../helpers/concerns';
 
 export interface ConcernStoreHarness {
   store: ConcernStore;
-  /** The refs of the 'new' entries in the agency's queue, sorted (queue order is the store's own). */
-  queued(agency: string): Promise<string[]>;
 }
+
+/** Every page of one view of the agency's queue, in order, as refs. */
+async function allPages(store: ConcernStore, agency: string, query: Omit<QueueQuery, 'after'>): Promise<string[]> {
+  const refs: string[] = [];
+  let after: QueueQuery['after'];
+  for (let pages = 0; pages < 100; pages++) {
+    const page = await store.queue(agency, { ...query, ...(after ? { after } : {}) });
+    expect(page.concerns.length).toBeLessThanOrEqual(query.limit);
+    refs.push(...page.concerns.map((c) => c.ref));
+    if (!page.next) return refs;
+    after = page.next;
+  }
+  throw new Error('the queue never ended');
+}
+
+/** The refs in the agency's queue, open and closed, sorted. */
+async function queuedIn(store: ConcernStore, agency: string): Promise<string[]> {
+  const open = await allPages(store, agency, { closed: false, limit: 50 });
+  const closed = await allPages(store, agency, { closed: true, limit: 50 });
+  return [...open, ...closed].sort();
+}
+
+const sentUrgentAlert = (minutes: number) => (c: Concern) => ({
+  triage: { ...c.triage, alerts: { ...c.triage.alerts, urgent: iso(minutes) } },
+  status: c.status,
+  agency: c.agency,
+ 
+});
 
 const T0 = Date.parse('2025-03-01T09:00:00.000Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
@@ -19,11 +47,11 @@ export function describeConcernStoreContract(
   teardown: () => Promise<void>,
 ) {
   describe(`${name} (ConcernStore contract)`, () => {
-    let h: ConcernStoreHarness;
+    let h: { queued(agency: string): Promise<string[]> };
     let store: ConcernStore;
     beforeEach(async () => {
-      h = await make();
-      store = h.store;
+      store = (await make()).store;
+      h = { queued: (agency) => queuedIn(store, agency) };
     });
     afterEach(teardown);
 
@@ -96,7 +124,7 @@ export function describeConcernStoreContract(
     it('makes a concern urgent, and its urgent alert due again, when what the reporter adds carries danger', async () => {
       const concern = sampleConcern({ receivedAt: iso(0) });
       await store.submit(concern);
-      await store.updateTriage(concern.ref, (c) => ({ triage: { ...c.triage, alerts: { ...c.triage.alerts, urgent: iso(1) } }, status: c.status, agency: c.agency, event: null }), at(1));
+      await store.updateTriage(concern.ref, (c) => ({ triage: { ...c.triage, alerts: { ...c.triage.alerts, urgent: iso(1) } }, status: c.status, agency: c.agency }), at(1));
       expect(await store.addInformation(concern.ref, 'theyre back and one has a knife', at(30), { danger: true })).toBe(true);
       const raised = await store.get(concern.ref);
       expect(raised).toMatchObject({ urgent: true, urgentReasons: ['danger-added-later'], additions: [{ at: iso(30), text: 'theyre back and one has a knife' }] });
@@ -105,7 +133,7 @@ export function describeConcernStoreContract(
       expect(raised?.triage.alerts.urgent).toBeNull();
 
       const id = await store.askQuestion(concern.ref, 'Is he safe now?', at(40));
-      await store.updateTriage(concern.ref, (c) => ({ triage: { ...c.triage, alerts: { ...c.triage.alerts, urgent: iso(41) } }, status: c.status, agency: c.agency, event: null }), at(41));
+      await store.updateTriage(concern.ref, (c) => ({ triage: { ...c.triage, alerts: { ...c.triage.alerts, urgent: iso(41) } }, status: c.status, agency: c.agency }), at(41));
       expect(await store.answerQuestion(concern.ref, id!, 'no he is with them now', at(50), { danger: true })).toBe(true);
       const again = await store.get(concern.ref);
       // Already urgent: the reason is not repeated and the clock stays, but the alert is due again.
@@ -203,5 +231,83 @@ export function describeConcernStoreContract(
       expect(stored?.questions.map((q) => q.id)).toEqual([questionId]);
       expect(stored?.status).toBe('being-looked-at');
     });
+  
+    it('pages an agency’s queue urgent first, then oldest first, through ties and every page', async () => {
+      const agency = 'barnsley-front-door';
+      const sameTime = iso(5);
+      const concerns = [
+        ...Array.from({ length: 7 }, (_, i) => sampleConcern({ agency, receivedAt: iso(10 + i) })),
+        ...Array.from({ length: 4 }, () => sampleConcern({ agency, receivedAt: sameTime })),
+        sampleConcern({ agency, receivedAt: iso(30), urgent: true, urgentReasons: ['safety-check'] }),
+        sampleConcern({ agency, receivedAt: iso(1), urgent: true, urgentReasons: ['safety-check'] }),
+        sampleConcern({ agency: 'elsewhere', receivedAt: iso(0) }),
+      ];
+      for (const c of concerns) await store.submit(c);
+      const order = (cs: Concern[]) =>
+        [...cs].sort((a, b) => Number(b.urgent) - Number(a.urgent) || Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || (a.ref < b.ref ? -1 : 1)).map((c) => c.ref);
+      const mine = concerns.filter((c) => c.agency === agency);
+      for (const limit of [1, 3, 5, 50]) expect(await allPages(store, agency, { closed: false, limit })).toEqual(order(mine));
+      expect(await allPages(store, agency, { closed: false, urgent: true, limit: 1 })).toEqual(order(mine.filter((c) => c.urgent)));
+      expect(await allPages(store, agency, { closed: false, urgent: false, limit: 2 })).toEqual(order(mine.filter((c) => !c.urgent)));
+      const first = await store.queue(agency, { closed: false, limit: 3 });
+      expect(first.concerns.map((c) => c.ref)).toEqual(order(mine).slice(0, 3));
+      expect(first.next).toBeDefined();
+      const whole = await store.queue(agency, { closed: false, limit: mine.length });
+      expect(whole.concerns).toHaveLength(mine.length);
+      expect(whole.next).toBeUndefined();
+    });
+
+    it('moves a concern between queues as it is closed, made urgent or transferred', async () => {
+      const a = sampleConcern({ agency: 'a', receivedAt: iso(0) });
+      const b = sampleConcern({ agency: 'a', receivedAt: iso(1) });
+      await store.submit(a);
+      await store.submit(b);
+      await store.setStatus(a.ref, 'closed', at(5));
+      expect(await allPages(store, 'a', { closed: false, limit: 10 })).toEqual([b.ref]);
+      expect(await allPages(store, 'a', { closed: true, limit: 10 })).toEqual([a.ref]);
+      await store.addInformation(b.ref, 'they have a knife', at(6), { danger: true });
+      expect(await allPages(store, 'a', { closed: false, urgent: true, limit: 10 })).toEqual([b.ref]);
+      await store.updateTriage(b.ref, (c) => ({ triage: c.triage, status: 'passed-on', agency: 'b' }), at(7));
+      expect(await allPages(store, 'a', { closed: false, limit: 10 })).toEqual([]);
+      expect(await allPages(store, 'b', { closed: false, limit: 10 })).toEqual([b.ref]);
+    });
+
+    it('owes an urgent alert until it is sent, and an overdue one from the due time until it is sent or decided', async () => {
+      const urgent = sampleConcern({ agency: 'a', receivedAt: iso(0), urgent: true, urgentReasons: ['safety-check'] });
+      const ordinary = sampleConcern({ agency: 'b', receivedAt: iso(0) });
+      const decided = sampleConcern({ agency: 'b', receivedAt: iso(0) });
+      const closed = sampleConcern({ agency: 'b', receivedAt: iso(0), urgent: true, urgentReasons: ['safety-check'] });
+      for (const c of [urgent, ordinary, decided, closed]) await store.submit(c);
+      await store.setStatus(closed.ref, 'closed', at(1));
+      await store.updateTriage(decided.ref, (c) => ({ triage: { ...c.triage, outcome: outcomeFor(c) }, status: c.status, agency: c.agency }), at(1));
+      const owed = async (when: Date) => (await store.owedAlerts(when, { agencies: ['a', 'b'], limit: 10 })).map((a) => `${a.kind} ${a.ref} ${a.agency}`).sort();
+      const urgentDue = dueAt(urgent, TEST_CLOCK).getTime();
+      const ordinaryDue = dueAt(ordinary, TEST_CLOCK).getTime();
+      expect(ordinaryDue).toBeGreaterThan(urgentDue);
+      expect(await owed(at(2))).toEqual([`urgent ${urgent.ref} a`]);
+      await store.updateTriage(urgent.ref, sentUrgentAlert(3), at(3));
+      expect(await owed(new Date(urgentDue))).toEqual([]);
+      expect(await owed(new Date(urgentDue + 1))).toEqual([`overdue ${urgent.ref} a`]);
+      expect(await owed(new Date(ordinaryDue + 1))).toEqual([`overdue ${ordinary.ref} b`, `overdue ${urgent.ref} a`].sort());
+      const sent = new Date(ordinaryDue + 2);
+      await store.updateTriage(ordinary.ref, (c) => ({ triage: { ...c.triage, alerts: { ...c.triage.alerts, overdue: sent.toISOString() } }, status: c.status, agency: c.agency }), sent);
+      expect(await owed(sent)).toEqual([`overdue ${urgent.ref} a`]);
+    });
+
+    it('reads owed alerts only for the agencies asked about, at most the limit of each kind, oldest first', async () => {
+      const urgent = (agency: string, minutes: number) => sampleConcern({ agency, receivedAt: iso(minutes), urgent: true, urgentReasons: ['safety-check'] });
+      const mine = [urgent('a', 3), urgent('a', 1), urgent('a', 2)];
+      for (const c of [...mine, urgent('quiet', 0)]) await store.submit(c);
+      const later = new Date(Date.parse(iso(0)) + 30 * 24 * 3600_000);
+      const owed = await store.owedAlerts(later, { agencies: ['a'], limit: 2 });
+      expect(owed.filter((a) => a.kind === 'urgent').map((a) => a.ref)).toEqual([mine[1]!.ref, mine[2]!.ref]);
+      expect(owed.filter((a) => a.kind === 'overdue').map((a) => a.ref)).toEqual([mine[1]!.ref, mine[2]!.ref]);
+      expect(owed.every((a) => a.agency === 'a')).toBe(true);
+      expect(await store.owedAlerts(later, { agencies: [], limit: 2 })).toEqual([]);
+    });
   });
+}
+
+function outcomeFor(c: Concern): Concern['triage']['outcome'] {
+  return { category: 'advice-or-signposting', rag: 'green', rationale: 'Advice given.', by: 'jo-bloggs-7k2p', at: c.receivedAt };
 }

@@ -1,27 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Concern } from '../../src/concerns/concern';
 import type { ConcernStore } from '../../src/concerns/concernStore';
 import { ConcernSubmitter } from '../../src/concerns/concernSubmitter';
-import { FileConcernStore } from '../../src/concerns/fileConcernStore';
+import type { SqliteConcernStore } from '../../src/concerns/sqliteConcernStore';
+import { openScratchStore } from '../../scripts/safety/botDriver';
 import { RetentionSweep } from '../../src/concerns/retentionSweep';
 import { createLogger } from '../../src/logging/logger';
 import { sampleConcern } from '../helpers/concerns';
 import { LogCapture } from '../helpers/testApp';
 
-let dir: string;
-let store: FileConcernStore;
+let scratch: ReturnType<typeof openScratchStore>;
+let store: SqliteConcernStore;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'clearsight-submitter-'));
-  store = await FileConcernStore.open(dir);
+  scratch = openScratchStore();
+  store = scratch.store;
 });
 afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  scratch.close();
 });
 
-/** The real file store behind a switch that makes submit fail, as an unreachable Redis would. */
+/** The real embedded store behind a switch that makes submit fail, as an unreachable Redis would. */
 function switchable(target: ConcernStore) {
   const control = { down: true, calls: 0 };
   const wrapped: ConcernStore = Object.create(target) as ConcernStore;

@@ -1,8 +1,8 @@
 import { CorruptConcernError } from '../../src/concerns/concernStoreErrors';
-import { RedisConcernStore, TRIAGE_GROUP } from '../../src/concerns/redisConcernStore';
+import { RedisConcernStore } from '../../src/concerns/redisConcernStore';
 import { createLogger } from '../../src/logging/logger';
 import { createRedisClient, type RedisClient } from '../../src/storage/redisClient';
-import { sampleConcern } from '../helpers/concerns';
+import { sampleConcern, testDueAt } from '../helpers/concerns';
 import { connectTestRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
 import { describeConcernStoreContract } from './concernStoreContract';
 
@@ -26,7 +26,7 @@ async function connectClient(): Promise<RedisClient> {
 async function makeStore(): Promise<RedisConcernStore> {
   prefix = uniquePrefix();
   client = await connectClient();
-  return new RedisConcernStore(client, prefix);
+  return new RedisConcernStore(client, prefix, testDueAt);
 }
 
 async function teardown(): Promise<void> {
@@ -34,10 +34,9 @@ async function teardown(): Promise<void> {
   if (client.isOpen) await client.close();
 }
 
-/** The queue entries of an agency's stream, as field maps. */
-async function entries(agency: string): Promise<Record<string, string>[]> {
-  const stream = await helper.client.xRange(`${prefix}queue:${agency}`, '-', '+');
-  return (stream ?? []).map((e) => ({ ...e.message }) as Record<string, string>);
+/** The refs in an agency's open queue, in queue order, straight from its sorted set. */
+async function openQueue(agency: string): Promise<string[]> {
+  return helper.client.zRange(`${prefix}queue:${agency}:open`, 0, -1);
 }
 
 async function keysUnderPrefix(): Promise<string[]> {
@@ -48,10 +47,7 @@ async function keysUnderPrefix(): Promise<string[]> {
 
 describeConcernStoreContract(
   'RedisConcernStore',
-  async () => ({
-    store: await makeStore(),
-    queued: async (agency) => (await entries(agency)).filter((e) => e.event === 'new').map((e) => e.ref ?? '').sort(),
-  }),
+  async () => ({ store: await makeStore() }),
   teardown,
 );
 
@@ -63,59 +59,67 @@ describe('RedisConcernStore specifics', () => {
   afterEach(teardown);
 
   it('keeps every key under its prefix, in the documented layout', async () => {
-    const concern = sampleConcern({ agency: 'south-yorkshire-police' });
+    const concern = sampleConcern({ agency: 'south-yorkshire-police', urgent: true, urgentReasons: ['safety-check'] });
     await store.submit(concern);
     expect(await keysUnderPrefix()).toEqual(
       [
         `concern:${concern.ref}`,
         'concerns',
-        'queue:south-yorkshire-police',
-        `streamids:${concern.ref}`,
+        'queue:south-yorkshire-police:open',
+        'alerts:south-yorkshire-police:urgent',
+        'alerts:south-yorkshire-police:overdue',
         `submission:${concern.submissionId}`,
       ].sort(),
     );
     expect(await helper.client.get(`${prefix}submission:${concern.submissionId}`)).toBe(concern.ref);
     expect(await helper.client.zScore(`${prefix}concerns`, concern.ref)).toBe(Date.parse(concern.receivedAt));
+    expect(await helper.client.zScore(`${prefix}alerts:south-yorkshire-police:overdue`, concern.ref)).toBe(testDueAt(concern).getTime());
   });
 
-  it('creates the queue and its triage group on a fresh prefix, and a consumer reads new, addition and answer events', async () => {
+  it('purges a closed concern with every index entry and its submission key', async () => {
     const concern = sampleConcern({ urgent: true, urgentReasons: ['safety-check'] });
-    await store.submit(concern);
-    const groups = await helper.client.xInfoGroups(`${prefix}queue:${concern.agency}`);
-    expect(groups.map((g) => g.name)).toEqual([TRIAGE_GROUP]);
-
-    await store.addInformation(concern.ref, 'later', new Date());
-    const id = await store.askQuestion(concern.ref, 'asked', new Date());
-    await store.answerQuestion(concern.ref, id!, 'answered', new Date());
-    await store.setStatus(concern.ref, 'being-looked-at', new Date());
-
-    const read = await helper.client.xReadGroup(TRIAGE_GROUP, 'duty-1', { key: `${prefix}queue:${concern.agency}`, id: '>' }, { COUNT: 10 });
-    const messages = (read as { messages: { message: Record<string, string> }[] }[] | null)?.[0]?.messages ?? [];
-    // Questions and status changes come from staff: they do not go back onto the staff's own queue.
-    expect(messages.map((m) => ({ ...m.message }))).toEqual([
-      { event: 'new', ref: concern.ref, urgent: '1' },
-      { event: 'addition', ref: concern.ref },
-      { event: 'answer', ref: concern.ref },
-    ]);
-  });
-
-  it('purges a closed concern’s queue entries, pending ones included, and its submission key', async () => {
-    const concern = sampleConcern();
     const other = sampleConcern();
     await store.submit(concern);
     await store.submit(other);
     await store.addInformation(concern.ref, 'later', new Date());
-    const queue = `${prefix}queue:${concern.agency}`;
-    await helper.client.xReadGroup(TRIAGE_GROUP, 'duty-1', { key: queue, id: '>' }, { COUNT: 10 });
     await store.setStatus(concern.ref, 'closed', new Date(Date.now() - 60_000));
+    expect(await helper.client.zRange(`${prefix}queue:${concern.agency}:closed`, 0, -1)).toEqual([concern.ref]);
 
     expect(await store.purgeClosedBefore(new Date())).toBe(1);
-    expect((await entries(concern.agency)).map((e) => e.ref)).toEqual([other.ref]);
-    const pending = await helper.client.xPending(queue, TRIAGE_GROUP);
-    expect(pending.pending).toBe(1);
-    expect(await keysUnderPrefix()).not.toContain(`submission:${concern.submissionId}`);
-    expect(await keysUnderPrefix()).not.toContain(`streamids:${concern.ref}`);
+    expect(await openQueue(concern.agency)).toEqual([other.ref]);
+    const keys = await keysUnderPrefix();
+    expect(keys).not.toContain(`submission:${concern.submissionId}`);
+    expect(keys).not.toContain(`queue:${concern.agency}:closed`);
+    expect(keys).not.toContain(`alerts:${concern.agency}:urgent`);
+    expect(await helper.client.zRange(`${prefix}alerts:${other.agency}:overdue`, 0, -1)).toEqual([other.ref]);
     expect(await helper.client.zRange(`${prefix}concerns`, 0, -1)).toEqual([other.ref]);
+  });
+
+  it('indexes concerns stored before the indexes (streams and all), once per version of the due rules', async () => {
+    const older = sampleConcern({ receivedAt: '2025-03-01T09:00:00.000Z', urgent: true, urgentReasons: ['safety-check'] });
+    const newer = sampleConcern({ receivedAt: '2025-03-02T09:00:00.000Z', status: 'closed' });
+    // The layout before issue 15: the document, the all-concerns index, a stream per agency and its ids.
+    for (const c of [older, newer]) {
+      await helper.client.set(`${prefix}concern:${c.ref}`, JSON.stringify(c));
+      await helper.client.set(`${prefix}submission:${c.submissionId}`, c.ref);
+      await helper.client.zAdd(`${prefix}concerns`, { score: Date.parse(c.receivedAt), value: c.ref });
+      const id = await helper.client.xAdd(`${prefix}queue:${c.agency}`, '*', { event: 'new', ref: c.ref, urgent: c.urgent ? '1' : '0' });
+      await helper.client.rPush(`${prefix}streamids:${c.ref}`, id);
+    }
+    expect(await store.migrate('rules-1')).toBe(2);
+    expect(await openQueue(older.agency)).toEqual([older.ref]);
+    expect(await helper.client.zRange(`${prefix}queue:${newer.agency}:closed`, 0, -1)).toEqual([newer.ref]);
+    expect((await store.owedAlerts(new Date('2025-03-01T09:01:00.000Z'), { agencies: [older.agency], limit: 5 })).map((a) => a.kind)).toEqual(['urgent']);
+    const keys = await keysUnderPrefix();
+    expect(keys.filter((k) => k.startsWith('streamids:') || k === `queue:${older.agency}`)).toEqual([]);
+    const before = [...keys];
+    expect(await store.migrate('rules-1')).toBe(0);
+    expect(await keysUnderPrefix()).toEqual(before);
+    // Other due rules: the overdue index is built again with them.
+    const later = new RedisConcernStore(client, prefix, (c) => new Date(Date.parse(c.receivedAt) + 1000));
+    expect(await later.migrate('rules-2')).toBe(2);
+    expect(await helper.client.zScore(`${prefix}alerts:${older.agency}:overdue`, older.ref)).toBe(Date.parse(older.receivedAt) + 1000);
+    expect(await openQueue(older.agency)).toEqual([older.ref]);
   });
 
   it('throws on a corrupt document without quoting it', async () => {
@@ -146,7 +150,7 @@ describe('RedisConcernStore specifics', () => {
     await store.submit(concern);
     const secondClient = await connectClient();
     try {
-      const second = new RedisConcernStore(secondClient, prefix);
+      const second = new RedisConcernStore(secondClient, prefix, testDueAt);
       const writes = Array.from({ length: 20 }, (_, i) =>
         (i % 2 ? store : second).addInformation(concern.ref, `addition ${i}`, new Date()),
       );
@@ -194,7 +198,7 @@ describe('RedisConcernStore specifics', () => {
     expect(await store.submit(concern)).toEqual({ ref: concern.ref, duplicate: false });
     expect(await store.submit(concern)).toEqual({ ref: concern.ref, duplicate: true });
     expect((await store.list({ agency: concern.agency })).map((c) => c.ref)).toEqual([concern.ref]);
-    expect((await entries(concern.agency)).map((e) => e.ref)).toEqual([concern.ref]);
+    expect(await openQueue(concern.agency)).toEqual([concern.ref]);
   });
 });
 

@@ -1,13 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Concern } from '../../src/concerns/concern';
 import { RedisConcernStore } from '../../src/concerns/redisConcernStore';
+import { SqliteConcernStore } from '../../src/concerns/sqliteConcernStore';
+import { openDatabase } from '../../src/storage/sqliteDatabase';
 import { createLogger } from '../../src/logging/logger';
 import { createRedisClient, type RedisClient } from '../../src/storage/redisClient';
 import { messageActivity } from '../helpers/activities';
 import { connectTestRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
 import { TcpProxy } from '../helpers/tcpProxy';
 import { startTestApp, textsOf, type RunningApp } from '../helpers/testApp';
+import { testDueAt } from '../helpers/concerns';
 
 const REF = /[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){3}/;
 const PHONE = '+447700900461';
@@ -33,33 +37,112 @@ async function everythingStored(client: RedisClient, prefix: string): Promise<st
 }
 
 describe('reporting over HTTP on the embedded default (no Redis)', () => {
-  it('keeps concerns in the data directory across a restart: the reporter comes back and finds theirs', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'clearsight-embedded-'));
-    try {
-      const first = await startTestApp({ DATA_DIR: dataDir });
-      const said: string[] = [];
-      for (const text of ['hi', 'Report a concern', 'Start a report', 'child', 'My son is being used to carry parcels', 'skip', 'Sheffield', 'skip', 'No', 'skip', 'skip', 'skip', 'Stay anonymous', 'Send it']) {
-        said.push(textsOf(await first.send(messageActivity(text, { conversationId: 'embedded-1' }))));
-      }
-      const ref = REF.exec(said.join('\n'))?.[0];
-      expect(ref).toBeDefined();
-      await first.stop();
-      expect(readFileSync(join(dataDir, 'concerns.jsonl'), 'utf8')).toContain(ref!);
+  const REPORT = ['hi', 'Report a concern', 'Start a report', 'child', 'My son is being used to carry parcels', 'skip', 'Sheffield', 'skip', 'No', 'skip', 'skip', 'skip', 'Stay anonymous', 'Send it'];
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'clearsight-embedded-'));
+  });
+  afterEach(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
-      const second = await startTestApp({ DATA_DIR: dataDir });
-      try {
-        await second.send(messageActivity('hi', { conversationId: 'embedded-2' }));
-        const status = textsOf(await second.send(messageActivity(`my reference is ${ref}`, { conversationId: 'embedded-2' })));
-        expect(status).toContain(`Your report ${ref}: received`);
-        expect(status).not.toContain('carry parcels');
-      } finally {
-        await second.stop();
-      }
+  async function say(app: RunningApp, texts: string[], conversationId: string): Promise<string> {
+    const said: string[] = [];
+    for (const text of texts) said.push(textsOf(await app.send(messageActivity(text, { conversationId }))));
+    return said.join('\n');
+  }
+
+  /** The concerns in the data directory's database, read as the operator's CLI would, beside the service. */
+  async function storedConcerns(): Promise<Concern[]> {
+    const db = openDatabase(dataDir);
+    try {
+      return await new SqliteConcernStore(db, testDueAt).list();
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      db.close();
+    }
+  }
+
+  it('keeps concerns in the data directory across a restart: the reporter comes back and finds theirs', async () => {
+    const first = await startTestApp({ DATA_DIR: dataDir });
+    const ref = REF.exec(await say(first, REPORT, 'embedded-1'))?.[0];
+    expect(ref).toBeDefined();
+    await first.stop();
+    expect((await storedConcerns()).map((c) => c.ref)).toEqual([ref]);
+
+    const second = await startTestApp({ DATA_DIR: dataDir });
+    try {
+      await second.send(messageActivity('hi', { conversationId: 'embedded-2' }));
+      const status = textsOf(await second.send(messageActivity(`my reference is ${ref}`, { conversationId: 'embedded-2' })));
+      expect(status).toContain(`Your report ${ref}: received`);
+      expect(status).not.toContain('carry parcels');
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('keeps a half-written report across a restart: the reporter carries on where they were', async () => {
+    const first = await startTestApp({ DATA_DIR: dataDir });
+    await say(first, REPORT.slice(0, 8), 'embedded-3');
+    await first.stop();
+
+    const second = await startTestApp({ DATA_DIR: dataDir });
+    try {
+      const rest = await say(second, REPORT.slice(8), 'embedded-3');
+      const ref = REF.exec(rest)?.[0];
+      expect(ref).toBeDefined();
+      const [stored] = await storedConcerns();
+      expect(stored).toMatchObject({ ref, area: 'sheffield', answers: { worry: 'My son is being used to carry parcels' } });
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('recognises a report sent again after a crash that stored it but lost the chat’s last step: one concern, the same reference', async () => {
+    const first = await startTestApp({ DATA_DIR: dataDir });
+    await say(first, REPORT.slice(0, -1), 'embedded-4');
+    // The chat as saved before its last step (the draft, with its submission id) ...
+    const before = snapshotState(dataDir);
+    const ref = REF.exec(await say(first, REPORT.slice(-1), 'embedded-4'))?.[0];
+    expect(ref).toBeDefined();
+    await first.stop();
+    // ... is what a crash between storing the concern and saving the chat would have left.
+    restoreState(dataDir, before);
+
+    const second = await startTestApp({ DATA_DIR: dataDir });
+    try {
+      const again = await say(second, ['Send it'], 'embedded-4');
+      expect(REF.exec(again)?.[0]).toBe(ref);
+      expect((await storedConcerns()).map((c) => c.ref)).toEqual([ref]);
+    } finally {
+      await second.stop();
     }
   });
 });
+
+/** Every row of the conversation state table, through a connection of its own. */
+function snapshotState(dataDir: string): unknown[] {
+  const db = openDatabase(dataDir);
+  try {
+    return db.prepare('SELECT * FROM conversation_state').all();
+  } finally {
+    db.close();
+  }
+}
+
+function restoreState(dataDir: string, rows: unknown[]): void {
+  const db = openDatabase(dataDir);
+  try {
+    db.transaction(() => {
+      db.prepare('DELETE FROM conversation_state').run();
+      for (const row of rows as Record<string, unknown>[]) {
+        const columns = Object.keys(row);
+        db.prepare(`INSERT INTO conversation_state (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+      }
+    })();
+  } finally {
+    db.close();
+  }
+}
 
 describe('reporting over HTTP, on the real server and real Redis', () => {
   let helper: Awaited<ReturnType<typeof connectTestRedis>>;
@@ -92,7 +175,7 @@ describe('reporting over HTTP, on the real server and real Redis', () => {
       const said = await converse(t, [...REPORT, '1']);
       const ref = REF.exec(said)?.[0];
       expect(ref).toBeDefined();
-      const concern = await new RedisConcernStore(storeClient, prefix).get(ref!);
+      const concern = await new RedisConcernStore(storeClient, prefix, testDueAt).get(ref!);
       expect(concern).toMatchObject({ agency: 'barnsley-front-door', channel: 'sms', reporter: { mode: 'anonymous' } });
 
       const stored = await everythingStored(storeClient, prefix);
@@ -115,7 +198,7 @@ describe('reporting over HTTP, on the real server and real Redis', () => {
     const proxy = new TcpProxy(target.hostname, Number(target.port || 6379));
     await proxy.start();
     const t = await startTestApp({ REDIS_URL: proxy.url, REDIS_KEY_PREFIX: prefix });
-    const store = new RedisConcernStore(storeClient, prefix);
+    const store = new RedisConcernStore(storeClient, prefix, testDueAt);
     try {
       await converse(t, REPORT);
       // The next Redis command that carries the submission key is the submit: the connection dies there.
@@ -136,8 +219,7 @@ describe('reporting over HTTP, on the real server and real Redis', () => {
       // Whether the background retry or the reporter's "try again" got there first: one concern.
       const concerns = await store.list();
       expect(concerns.map((c) => c.ref)).toEqual([ref]);
-      const stream = await storeClient.xRange(`${prefix}queue:barnsley-front-door`, '-', '+');
-      expect(stream).toHaveLength(1);
+      expect((await store.queue('barnsley-front-door', { closed: false, limit: 10 })).concerns.map((c) => c.ref)).toEqual([ref]);
     } finally {
       await t.stop();
       await proxy.down();

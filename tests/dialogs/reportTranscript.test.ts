@@ -1,23 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Concern } from '../../src/concerns/concern';
 import type { ConcernStore } from '../../src/concerns/concernStore';
-import { FileConcernStore } from '../../src/concerns/fileConcernStore';
+import type { SqliteConcernStore } from '../../src/concerns/sqliteConcernStore';
+import { openScratchStore } from '../../scripts/safety/botDriver';
 import { Chat } from '../helpers/chat';
 import { OFFICE_HOURS, reportContent as words, safety, shellContent, transcriptAdapter } from '../helpers/transcript';
 
 const REF = /[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){3}/;
 
-let dir: string;
-let store: FileConcernStore;
+let scratch: ReturnType<typeof openScratchStore>;
+let store: SqliteConcernStore;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'clearsight-report-'));
-  store = await FileConcernStore.open(dir);
+  scratch = openScratchStore();
+  store = scratch.store;
 });
 afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  scratch.close();
 });
 
 function chatOn(channel = 'webchat', concerns: ConcernStore = store): Chat {

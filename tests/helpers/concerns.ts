@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Concern } from '../../src/concerns/concern';
 import { newReference } from '../../src/concerns/referenceCode';
+import { BankHolidayCalendar } from '../../src/calendar/bankHolidays';
+import { defaultContentDir } from '../../src/content/contentDir';
+import { DEFAULT_DUE_RULES } from '../../src/triage/dueTime';
+import { dueAt, type TriageClock } from '../../src/triage/triageClock';
 import { newTriageRecord } from '../../src/concerns/triageRecord';
+
+/** The triage clock with the content's bank holidays and the default rules (one working day, 60 minutes). */
+export const TEST_CLOCK: TriageClock = { holidays: BankHolidayCalendar.load(defaultContentDir()), rules: DEFAULT_DUE_RULES };
+
+/** When a decision is due by TEST_CLOCK: what the stores' due-time index is built with in tests. */
+export const testDueAt = (concern: Concern): Date => dueAt(concern, TEST_CLOCK);
 
 /** A schema-valid concern with a fresh reference and submission id; overrides replace top-level fields. */
 export function sampleConcern(overrides: Partial<Concern> = {}): Concern {

@@ -7,7 +7,7 @@ import type { StaffRole } from '../../src/staff/staffAccount';
 import { addStaffAccount, disableStaffAccount } from '../../src/staff/staffAdmin';
 import { RedisStaffStore } from '../../src/staff/redisStaffStore';
 import type { AuditLog } from '../../src/audit/auditEntry';
-import { sampleConcern } from './concerns';
+import { sampleConcern, testDueAt } from './concerns';
 import { connectTestRedis, TEST_REDIS_URL, uniquePrefix } from './redis';
 import { startTestApp, type LogCapture } from './testApp';
 
@@ -41,7 +41,7 @@ export async function startTriageApp(env: Record<string, string> = {}): Promise<
   const prefix = uniquePrefix();
   const running = await startTestApp({ REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix, ...env });
   const redis = await connectTestRedis();
-  const store = new RedisConcernStore(redis.client, prefix);
+  const store = new RedisConcernStore(redis.client, prefix, testDueAt);
   const staff = new RedisStaffStore(redis.client, prefix);
   const audit = new RedisAuditLog(redis.client, prefix);
   return {

@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FileConcernStore } from '../../src/concerns/fileConcernStore';
+import type { SqliteConcernStore } from '../../src/concerns/sqliteConcernStore';
+import { openScratchStore } from '../../scripts/safety/botDriver';
 import { BLOCK_LANGUAGES } from '../../src/safety/safetyLanguages';
 import { Chat } from '../helpers/chat';
 import { sampleConcern } from '../helpers/concerns';
@@ -14,15 +12,14 @@ const firstLine = (text: string) => text.trim().split('\n')[0]!;
 const chatOn = (channel = 'webchat', options: ReportOptions = {}) => new Chat(transcriptAdapter(channel, OFFICE_HOURS, options));
 
 /** A concern store of its own for each test, in a temporary folder. */
-let dir: string;
-let store: FileConcernStore;
+let scratch: ReturnType<typeof openScratchStore>;
+let store: SqliteConcernStore;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'clearsight-safety-'));
-  store = await FileConcernStore.open(dir);
+  scratch = openScratchStore();
+  store = scratch.store;
 });
 afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  scratch.close();
 });
 
 /** Says hello and starts a report about a child: "What is worrying you?" is being asked. */

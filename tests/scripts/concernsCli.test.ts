@@ -3,11 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Concern } from '../../src/concerns/concern';
-import { FileConcernStore } from '../../src/concerns/fileConcernStore';
+import { SqliteConcernStore } from '../../src/concerns/sqliteConcernStore';
+import { openDatabase } from '../../src/storage/sqliteDatabase';
 import { RedisConcernStore } from '../../src/concerns/redisConcernStore';
 import { createLogger } from '../../src/logging/logger';
 import { createRedisClient } from '../../src/storage/redisClient';
-import { freeTexts, sampleConcern } from '../helpers/concerns';
+import { freeTexts, sampleConcern, testDueAt } from '../helpers/concerns';
 import { connectTestRedis, TEST_REDIS_URL, uniquePrefix } from '../helpers/redis';
 import { runScript, scriptPath } from '../helpers/cli';
 
@@ -53,7 +54,7 @@ describe('npm run concerns (built CLI)', () => {
       helper = await connectTestRedis();
       const client = createRedisClient(TEST_REDIS_URL, createLogger('silent'));
       await client.connect();
-      const store = new RedisConcernStore(client, prefix);
+      const store = new RedisConcernStore(client, prefix, testDueAt);
       await store.submit(first);
       await store.submit(second);
       await client.close();
@@ -85,10 +86,11 @@ describe('npm run concerns (built CLI)', () => {
     let dataDir: string;
     beforeAll(async () => {
       dataDir = await mkdtemp(join(tmpdir(), 'clearsight-cli-'));
-      const store = await FileConcernStore.open(dataDir);
+      const db = openDatabase(dataDir);
+      const store = new SqliteConcernStore(db, testDueAt);
       await store.submit(second);
       await store.submit(first);
-      await store.close();
+      db.close();
     });
     afterAll(async () => {
       await rm(dataDir, { recursive: true, force: true });

@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileAuditLog } from '../../src/audit/fileAuditLog';
+import { SqliteAuditLog } from '../../src/audit/sqliteAuditLog';
 import { RedisAuditLog } from '../../src/audit/redisAuditLog';
 import { createLogger } from '../../src/logging/logger';
-import { FileStaffStore } from '../../src/staff/fileStaffStore';
+import { SqliteSessionStore } from '../../src/staff/sqliteSessionStore';
+import { SqliteStaffStore } from '../../src/staff/sqliteStaffStore';
+import { DATABASE_FILE, openDatabase, type SqliteDatabase } from '../../src/storage/sqliteDatabase';
 import { verifyPassword } from '../../src/staff/passwords';
 import { RedisSessionStore } from '../../src/staff/redisSessionStore';
 import { RedisStaffStore } from '../../src/staff/redisStaffStore';
@@ -29,6 +31,15 @@ beforeAll(() => {
 describe('npm run staff (built CLI), without Redis', () => {
   let dataDir: string;
   const env = () => ({ DATA_DIR: dataDir });
+  /** Reads the database in DATA_DIR through a connection of its own, as the running service would. */
+  async function inDatabase<T>(read: (db: SqliteDatabase) => Promise<T>): Promise<T> {
+    const db = openDatabase(dataDir);
+    try {
+      return await read(db);
+    } finally {
+      db.close();
+    }
+  }
   beforeEach(async () => {
     dataDir = join(await mkdtemp(join(tmpdir(), 'clearsight-staff-cli-')), 'data');
   });
@@ -44,11 +55,11 @@ describe('npm run staff (built CLI), without Redis', () => {
     expect(password).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){5}$/);
     expect(token).toBe(`${id}.${password}`);
     expect(result.stdout).toMatch(/will not be shown again/);
-    const record = await new FileStaffStore(dataDir).get(id);
+    const record = await inDatabase((db) => new SqliteStaffStore(db).get(id));
     expect(record?.account).toMatchObject({ id, agency: 'sheffield-safeguarding-hub', name: 'Jo Bloggs', role: 'manager', disabledAt: null });
     expect(await verifyPassword(password, record?.passwordHash ?? '')).toBe(true);
-    expect(await readFile(join(dataDir, 'staff.json'), 'utf8')).not.toContain(password);
-    expect(await new FileAuditLog(dataDir).recent(5)).toEqual([
+    expect(await readFile(join(dataDir, DATABASE_FILE), 'latin1')).not.toContain(password);
+    expect(await inDatabase((db) => new SqliteAuditLog(db).recent(5))).toEqual([
       { at: record?.account.createdAt, staffId: null, agency: 'sheffield-safeguarding-hub', action: 'staff-add', ref: null, detail: { account: id, role: 'manager' } },
     ]);
   });
@@ -70,15 +81,18 @@ describe('npm run staff (built CLI), without Redis', () => {
     expect(await cli(['list'], { DATA_DIR: join(dataDir, 'none') })).toEqual({ code: 0, stdout: 'No staff accounts.\n', stderr: '' });
   });
 
-  it('disables an account once, audits it, and says so when it is already disabled', async () => {
+  it('disables an account once, ends its console sessions, audits it, and says so when it is already disabled', async () => {
     const { id } = credentialIn((await cli(['add', '--agency', 'rotherham-mash', '--name', 'Pat Lee'], env())).stdout);
+    // A console session the running service holds in the same database: disabling ends it.
+    const token = await inDatabase(async (db) => (await new SqliteSessionStore(db, DEFAULT_SESSION_TIMEOUTS).create(id, new Date())).token);
     const first = await cli(['disable', id], env());
-    expect(first).toMatchObject({ code: 0, stdout: `Disabled ${id}.\n` });
-    const disabledAt = (await new FileStaffStore(dataDir).get(id))?.account.disabledAt;
+    expect(first).toMatchObject({ code: 0, stdout: `Disabled ${id} and ended 1 session(s).\n` });
+    expect(await inDatabase((db) => new SqliteSessionStore(db, DEFAULT_SESSION_TIMEOUTS).get(token, new Date()))).toBeUndefined();
+    const disabledAt = (await inDatabase((db) => new SqliteStaffStore(db).get(id)))?.account.disabledAt;
     expect(disabledAt).toEqual(expect.stringMatching(/^\d{4}-/));
     expect(await cli(['disable', id], env())).toMatchObject({ code: 0, stdout: `${id} has been disabled since ${disabledAt}.\n` });
-    const audit = await new FileAuditLog(dataDir).recent(5);
-    expect(audit.map((e) => [e.action, e.detail])).toEqual([['staff-disable', { account: id }], ['staff-add', { account: id, role: 'duty' }]]);
+    const audit = await inDatabase((db) => new SqliteAuditLog(db).recent(5));
+    expect(audit.map((e) => [e.action, e.detail])).toEqual([['staff-disable', { account: id, sessionsEnded: '1' }], ['staff-add', { account: id, role: 'duty' }]]);
     expect(await cli(['disable', 'no-such-person'], env())).toMatchObject({ code: 1, stderr: expect.stringMatching(/no account "no-such-person"/) });
   });
 

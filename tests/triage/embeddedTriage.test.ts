@@ -1,30 +1,33 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileAuditLog } from '../../src/audit/fileAuditLog';
-import { FileConcernStore } from '../../src/concerns/fileConcernStore';
-import { FileStaffStore } from '../../src/staff/fileStaffStore';
+import { SqliteAuditLog } from '../../src/audit/sqliteAuditLog';
+import { SqliteConcernStore } from '../../src/concerns/sqliteConcernStore';
+import { SqliteStaffStore } from '../../src/staff/sqliteStaffStore';
 import { addStaffAccount } from '../../src/staff/staffAdmin';
-import { sampleConcern } from '../helpers/concerns';
+import { openDatabase } from '../../src/storage/sqliteDatabase';
+import { sampleConcern, testDueAt } from '../helpers/concerns';
 import { startTestApp } from '../helpers/testApp';
 
-describe('triage on the embedded default (no Redis): files in DATA_DIR', () => {
+describe('triage on the embedded default (no Redis): the database in DATA_DIR', () => {
   it('takes staff made by the CLI while it runs, and keeps claims, decisions and the audit trail across a restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'clearsight-triage-'));
     try {
       const concern = sampleConcern({ agency: 'doncaster-front-door', area: 'doncaster' });
-      const seed = await FileConcernStore.open(dataDir);
-      await seed.submit(concern);
-      await seed.close();
+      const seed = openDatabase(dataDir);
+      await new SqliteConcernStore(seed, testDueAt).submit(concern);
+      seed.close();
 
       const first = await startTestApp({ DATA_DIR: dataDir });
-      // As `npm run staff -- add` does, from another process, while the service runs.
+      // As `npm run staff -- add` does, through a connection of its own, while the service runs.
+      const cli = openDatabase(dataDir);
       const { account, password } = await addStaffAccount(
-        { staff: new FileStaffStore(dataDir), audit: new FileAuditLog(dataDir) },
+        { staff: new SqliteStaffStore(cli), audit: new SqliteAuditLog(cli) },
         { agency: 'doncaster-front-door', name: 'Di Duty', role: 'duty' },
         null,
         new Date(),
       );
+      cli.close();
       const api = (url: string, path: string, body?: unknown) =>
         fetch(`${url}${path}`, {
           method: body === undefined ? 'GET' : 'POST',

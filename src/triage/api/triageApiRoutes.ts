@@ -1,3 +1,4 @@
+import { encodeCursor } from '../../concerns/concernIndex';
 import type { Request, Response } from 'restify';
 import type { ZodType } from 'zod';
 import { HttpError } from '../../http/httpError';
@@ -32,8 +33,10 @@ export function triageApiRoutes(triage: TriageService, auth: StaffAuth): Route[]
       handler: async (req, res) => {
         setStaffSecurityHeaders(res);
         const caller = await apiCaller(req, auth, false);
-        const filter = parse(queueQuerySchema, Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams), 'query');
-        res.json(200, { concerns: await triage.list(caller, filter) });
+        const query = parse(queueQuerySchema, Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams), 'query');
+        const { limit, cursor, ...filter } = query;
+        const { items, next } = await triage.list(caller, filter, { ...(limit === undefined ? {} : { limit }), ...(cursor ? { after: cursor } : {}) });
+        res.json(200, { concerns: items, ...(next ? { next: encodeCursor(next) } : {}) });
       },
     },
     {

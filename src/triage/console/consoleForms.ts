@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CURSOR_PATTERN, decodeCursor } from '../../concerns/concernIndex';
 import { CONCERN_STATUSES } from '../../concerns/concern';
 import { HttpError } from '../../http/httpError';
 import { CHOICES, type CommandField, type CommandFields } from '../commandFields';
@@ -86,6 +87,12 @@ export const queueQuerySchema = z.strictObject({
   urgent: yesNo,
   overdue: yesNo,
   done: z.enum(doneCodes('queue')).optional(),
+  /** Where this page of the queue starts: the "Next page" link's cursor. */
+  cursor: z
+    .string()
+    .regex(CURSOR_PATTERN)
+    .transform((text) => decodeCursor(text)!)
+    .optional(),
 });
 
 export function queueFilterOf(query: z.infer<typeof queueQuerySchema>): QueueFilter {

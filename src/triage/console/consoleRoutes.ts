@@ -1,3 +1,4 @@
+import { encodeCursor } from '../../concerns/concernIndex';
 import { HttpError } from '../../http/httpError';
 import type { Route } from '../../http/server';
 import { assetRoutes } from './consoleAssets';
@@ -30,7 +31,7 @@ export function consoleRoutes(deps: ConsoleDeps): Route[] {
         if (!session) return;
         const query = parseQuery(queueQuerySchema, req.url);
         const filter = queueFilterOf(query);
-        const items = await deps.triage.list(session.caller, filter);
+        const { items, next } = await deps.triage.list(session.caller, filter, query.cursor ? { after: query.cursor } : {});
         const page = queuePage({
           signedIn: state.signedIn!,
           staffId: session.caller.staffId,
@@ -38,6 +39,8 @@ export function consoleRoutes(deps: ConsoleDeps): Route[] {
           filter,
           now: now(),
           done: query.done,
+          ...(next ? { next: encodeCursor(next) } : {}),
+          notFirst: query.cursor !== undefined,
         });
         sendPage(res, 200, page);
       }),

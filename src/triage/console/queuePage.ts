@@ -16,6 +16,10 @@ export interface QueuePageOptions {
   now: Date;
   /** Set after a command that takes the concern out of this queue (a transfer). */
   done?: DoneCode;
+  /** The cursor of the next page, when there may be more. */
+  next?: string;
+  /** True on any page but the first. */
+  notFirst?: boolean;
 }
 
 /** The agency's queue: urgent first (the service's order), each with its due clock and who has it. */
@@ -25,8 +29,29 @@ export function queuePage(o: QueuePageOptions): Html {
     html`${o.done ? successBanner(doneMessage(o.done)) : ''}
 <h1 class="govuk-heading-l"><span class="govuk-caption-l">${o.signedIn.agencyName}</span>Queue</h1>
 ${filterForm(o.filter)}
-${o.items.length === 0 ? html`<p class="govuk-body">No concerns match.</p>` : queueTable(o)}`,
+${o.items.length === 0 ? html`<p class="govuk-body">No concerns match.</p>` : queueTable(o)}
+${pagination(o)}`,
   );
+}
+
+/** "Next page" (with the same filters) when there may be more, and "First page" on any page but the first. */
+function pagination(o: QueuePageOptions): Html | string {
+  if (!o.next && !o.notFirst) return '';
+  const href = (cursor?: string) => `/triage?${queueParams(o.filter, cursor)}`;
+  return html`<nav class="govuk-pagination govuk-pagination--block" aria-label="Pages of the queue">
+  ${o.notFirst ? html`<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href="${href()}" rel="prev"><span class="govuk-pagination__link-title">First page</span></a></div>` : ''}
+  ${o.next ? html`<div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href="${href(o.next)}" rel="next"><span class="govuk-pagination__link-title">Next page</span></a></div>` : ''}
+</nav>`;
+}
+
+/** The queue's query string for these filters (and a cursor), as the filter form would send it. */
+function queueParams(filter: QueueFilter, cursor?: string): string {
+  const params = new URLSearchParams();
+  if (filter.status) params.set('status', filter.status);
+  if (filter.urgent !== undefined) params.set('urgent', filter.urgent ? 'yes' : 'no');
+  if (filter.overdue !== undefined) params.set('overdue', filter.overdue ? 'yes' : 'no');
+  if (cursor) params.set('cursor', cursor);
+  return params.toString();
 }
 
 function queueTable(o: QueuePageOptions): Html {

@@ -92,6 +92,18 @@ describe('queuePage', () => {
     expect(page).toMatch(/<select class="govuk-select" id="urgent" name="urgent">\s*<option value="">Any<\/option><option value="yes">Yes<\/option><option value="no" selected>No<\/option>/);
   });
 
+  it('offers the next page with the same filters when there may be more, and the first page from any other', () => {
+    expect(page).not.toContain('govuk-pagination');
+    const next = '1764590400000.ABCD-EFGH-JKMN-PQRS';
+    const first = queuePage({ signedIn, staffId: caller.staffId, items, filter: { urgent: false, status: 'received' }, now: NOW, next }).toString();
+    expect(first).toContain(`href="/triage?status=received&amp;urgent=no&amp;cursor=${encodeURIComponent(next)}" rel="next"`);
+    expect(first).not.toContain('rel="prev"');
+    const later = queuePage({ signedIn, staffId: caller.staffId, items, filter: { overdue: true }, now: NOW, notFirst: true }).toString();
+    expect(later).toContain('href="/triage?overdue=yes" rel="prev"><span class="govuk-pagination__link-title">First page</span>');
+    expect(later).not.toContain('rel="next"');
+    expectInert(first);
+  });
+
   it('says when nothing matches, and confirms a transfer', () => {
     const empty = queuePage({ signedIn, staffId: caller.staffId, items: [], filter: {}, now: NOW, done: 'transferred' }).toString();
     expect(empty).toContain('No concerns match.');

@@ -1,0 +1,221 @@
+import type { SqliteDatabase } from '../storage/sqliteDatabase';
+import type { Concern } from './concern';
+import { indexEntry, scoreRange, type DueAt, type OwedAlert, type OwedAlertQuery, type QueuePage, type QueueQuery } from './concernIndex';
+import { parseStoredConcern, ReferenceTakenError, validConcern } from './concernStoreErrors';
+import type { SubmitResult } from './concernStore';
+import { applyUpdate, closedBefore, type ConcernUpdate } from './concernUpdates';
+import { UpdatingConcernStore } from './updatingConcernStore';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS concerns (
+  ref TEXT PRIMARY KEY,
+  submission_id TEXT NOT NULL UNIQUE,
+  agency TEXT NOT NULL,
+  closed INTEGER NOT NULL,
+  score INTEGER NOT NULL,
+  received_ms INTEGER NOT NULL,
+  urgent_alert_owed INTEGER NOT NULL,
+  overdue_alert_at INTEGER,
+  doc TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS concerns_queue ON concerns (agency, closed, score, ref);
+CREATE INDEX IF NOT EXISTS concerns_received ON concerns (received_ms, ref);
+CREATE INDEX IF NOT EXISTS concerns_urgent_alert ON concerns (agency, score) WHERE urgent_alert_owed = 1;
+CREATE INDEX IF NOT EXISTS concerns_overdue_alert ON concerns (agency, overdue_alert_at) WHERE overdue_alert_at IS NOT NULL;
+CREATE TABLE IF NOT EXISTS concern_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+`;
+
+interface Row {
+  ref: string;
+  doc: string;
+}
+
+/** Where an import came from: the file's name and a hash of its content, so that it is imported once. */
+export interface ImportSource {
+  name: string;
+  sha256: string;
+}
+
+/**
+ * Concerns in the embedded database: one row per concern (the JSON document beside the columns its
+ * indexes need: agency, closed, queue score, alerts owed). Every change is one transaction, committed
+ * (synchronous=FULL) before its promise resolves. better-sqlite3 is synchronous, so a read-change-write
+ * runs without any other turn in between; the operator CLI only reads.
+ */
+export class SqliteConcernStore extends UpdatingConcernStore {
+  private readonly statements;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly dueAt: DueAt,
+  ) {
+    super();
+    if (!db.readonly) db.exec(SCHEMA);
+    this.statements = {
+      byRef: db.prepare<[string], Row>('SELECT ref, doc FROM concerns WHERE ref = ?'),
+      bySubmission: db.prepare<[string], { ref: string }>('SELECT ref FROM concerns WHERE submission_id = ?'),
+      insert: db.prepare(
+        `INSERT INTO concerns (ref, submission_id, agency, closed, score, received_ms, urgent_alert_owed, overdue_alert_at, doc)
+         VALUES (@ref, @submissionId, @agency, @closed, @score, @receivedMs, @urgentAlertOwed, @overdueAlertAt, @doc)`,
+      ),
+      update: db.prepare(
+        `UPDATE concerns SET agency = @agency, closed = @closed, score = @score, urgent_alert_owed = @urgentAlertOwed,
+         overdue_alert_at = @overdueAlertAt, doc = @doc WHERE ref = @ref`,
+      ),
+      all: db.prepare<[], Row>('SELECT ref, doc FROM concerns ORDER BY received_ms, rowid'),
+      allOf: db.prepare<[string], Row>('SELECT ref, doc FROM concerns WHERE agency = ? ORDER BY received_ms, rowid'),
+      page: db.prepare<[string, number, number, number, number, number, string, number], Row & { score: number }>(
+        `SELECT ref, doc, score FROM concerns
+         WHERE agency = ? AND closed = ? AND score BETWEEN ? AND ? AND (score > ? OR (score = ? AND ref > ?))
+         ORDER BY score, ref LIMIT ?`,
+      ),
+      urgentOwed: db.prepare<[string, number], { ref: string }>(
+        'SELECT ref FROM concerns WHERE agency = ? AND urgent_alert_owed = 1 ORDER BY score LIMIT ?',
+      ),
+      overdueOwed: db.prepare<[string, number, number], { ref: string }>(
+        'SELECT ref FROM concerns WHERE agency = ? AND overdue_alert_at IS NOT NULL AND overdue_alert_at < ? ORDER BY overdue_alert_at LIMIT ?',
+      ),
+      closedRows: db.prepare<[], Row>('SELECT ref, doc FROM concerns WHERE closed = 1'),
+      remove: db.prepare<[string]>('DELETE FROM concerns WHERE ref = ?'),
+      getMeta: db.prepare<[string], { value: string }>('SELECT value FROM concern_meta WHERE key = ?'),
+      setMeta: db.prepare<[string, string]>('INSERT INTO concern_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    };
+  }
+
+  async submit(concern: Concern): Promise<SubmitResult> {
+    const valid = validConcern(concern);
+    return this.db.transaction(() => this.insert(valid)).immediate();
+  }
+
+  async get(ref: string): Promise<Concern | undefined> {
+    const row = this.statements.byRef.get(ref);
+    return row && parse(row);
+  }
+
+  async list(filter: { agency?: string } = {}): Promise<Concern[]> {
+    const rows = filter.agency === undefined ? this.statements.all.all() : this.statements.allOf.all(filter.agency);
+    return rows.map(parse);
+  }
+
+  async queue(agency: string, query: QueueQuery): Promise<QueuePage> {
+    const { min, max } = scoreRange(query.urgent);
+    const after = query.after ?? { score: -1, ref: '' };
+    const rows = this.statements.page.all(agency, query.closed ? 1 : 0, min, max, after.score, after.score, after.ref, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const concerns = page.map(parse);
+    return rows.length > query.limit && last ? { concerns, next: { score: last.score, ref: last.ref } } : { concerns };
+  }
+
+  async owedAlerts(now: Date, query: OwedAlertQuery): Promise<OwedAlert[]> {
+    return query.agencies.flatMap((agency) => [
+      ...this.statements.urgentOwed.all(agency, query.limit).map(({ ref }) => ({ kind: 'urgent' as const, ref, agency })),
+      ...this.statements.overdueOwed.all(agency, now.getTime(), query.limit).map(({ ref }) => ({ kind: 'overdue' as const, ref, agency })),
+    ]);
+  }
+
+  async purgeClosedBefore(cutoff: Date): Promise<number> {
+    return this.db
+      .transaction(() => {
+        let purged = 0;
+        for (const row of this.statements.closedRows.all()) {
+          if (closedBefore(parse(row), cutoff)) purged += this.statements.remove.run(row.ref).changes;
+        }
+        return purged;
+      })
+      .immediate();
+  }
+
+  /**
+   * Computes the index columns again when the due-time rules changed (`version` names them); nothing
+   * when they are already at this version. Returns how many concerns it indexed.
+   */
+  async migrate(version: string): Promise<number> {
+    return this.db
+      .transaction(() => {
+        if (this.statements.getMeta.get('index-version')?.value === version) return 0;
+        let indexed = 0;
+        for (const row of this.statements.all.all()) {
+          this.write(parse(row));
+          indexed++;
+        }
+        this.statements.setMeta.run('index-version', version);
+        return indexed;
+      })
+      .immediate();
+  }
+
+  /**
+   * Imports concerns read from an older store (the JSON-lines log), once per source: a source already
+   * imported imports nothing, and a concern already here (same reference or submission) is left as it is.
+   * All or nothing, in one transaction with the record of the import. Returns how many were added.
+   */
+  importOnce(source: ImportSource, concerns: readonly Concern[]): number {
+    const key = importKey(source);
+    return this.db
+      .transaction(() => {
+        if (this.statements.getMeta.get(key)?.value === source.sha256) return 0;
+        let added = 0;
+        for (const concern of concerns) {
+          if (this.statements.byRef.get(concern.ref) || this.statements.bySubmission.get(concern.submissionId)) continue;
+          this.insert(validConcern(concern));
+          added++;
+        }
+        this.statements.setMeta.run(key, source.sha256);
+        return added;
+      })
+      .immediate();
+  }
+
+  /** True when this source, with this content, was imported already. */
+  hasImported(source: ImportSource): boolean {
+    return this.statements.getMeta.get(importKey(source))?.value === source.sha256;
+  }
+
+  protected async update(ref: string, change: (concern: Concern) => ConcernUpdate): Promise<Concern | undefined> {
+    return this.db
+      .transaction(() => {
+        const row = this.statements.byRef.get(ref);
+        if (!row) return undefined;
+        const current = parse(row);
+        const next = applyUpdate(current, change(current));
+        if (!next || next === current) return next;
+        this.write(next);
+        return next;
+      })
+      .immediate();
+  }
+
+  private insert(concern: Concern): SubmitResult {
+    const stored = this.statements.bySubmission.get(concern.submissionId);
+    if (stored) return { ref: stored.ref, duplicate: true };
+    if (this.statements.byRef.get(concern.ref)) throw new ReferenceTakenError('reference already stored');
+    this.statements.insert.run({ ...this.columns(concern), submissionId: concern.submissionId, receivedMs: Date.parse(concern.receivedAt) });
+    return { ref: concern.ref, duplicate: false };
+  }
+
+  private write(concern: Concern): void {
+    this.statements.update.run(this.columns(concern));
+  }
+
+  private columns(concern: Concern) {
+    const entry = indexEntry(concern, this.dueAt);
+    return {
+      ref: concern.ref,
+      agency: entry.agency,
+      closed: entry.closed ? 1 : 0,
+      score: entry.score,
+      urgentAlertOwed: entry.urgentAlertOwed ? 1 : 0,
+      overdueAlertAt: entry.overdueAlertAt,
+      doc: JSON.stringify(concern),
+    };
+  }
+}
+
+function importKey(source: ImportSource): string {
+  return `import:${source.name}`;
+}
+
+function parse(row: Row): Concern {
+  return parseStoredConcern(row.doc, `concern ${row.ref}`);
+}
