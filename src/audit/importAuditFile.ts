@@ -3,11 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileImports, type FileImport } from '../storage/fileImports';
 import type { SqliteDatabase } from '../storage/sqliteDatabase';
-import { AUDIT_FILE, parseAuditLines } from './fileAuditLog';
+import { AUDIT_FILE, parseAuditLines } from './auditFile';
 import { SqliteAuditLog } from './sqliteAuditLog';
 
 /**
- * Imports `{dataDir}/audit.jsonl` (the file log's entries) into the embedded database, once: the entries
+ * Imports `{dataDir}/audit.jsonl` (earlier versions' trail) into the embedded database, once: the entries
  * and a record of what was imported (the file's name, length and SHA-256) are written in one transaction,
  * so a second run imports nothing, and a file that has only grown since imports only the lines added.
  * The file is left as it is. Resolves to how many entries were imported (0 when there is no file).

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { SqliteDatabase } from '../storage/sqliteDatabase';
-import { readStaffFile, STAFF_FILE } from './fileStaffStore';
 import { SqliteStaffStore } from './sqliteStaffStore';
+import { readStaffFile, STAFF_FILE } from './staffFile';
 
 /**
- * Imports `{dataDir}/staff.json` (the file store's accounts) into the embedded database: every account
+ * Imports `{dataDir}/staff.json` (earlier versions' accounts) into the embedded database: every account
  * whose id is not there yet, in one transaction. Idempotent, so it runs at every start-up; the file is
  * left as it is. Resolves to how many accounts were added (0 when there is no file). A file that does not
  * parse throws CorruptStaffError naming the file, and nothing is imported.

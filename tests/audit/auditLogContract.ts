@@ -15,7 +15,7 @@ export function entry(minutes: number, overrides: Partial<AuditEntry> = {}): Aud
   };
 }
 
-/** The behaviour every AuditLog must have; run against the file log and the real Redis. */
+/** The behaviour every AuditLog must have; run against SQLite and the real Redis. */
 export function describeAuditLogContract(name: string, make: () => Promise<AuditLog>, teardown: () => Promise<void>) {
   describe(`${name} (AuditLog contract)`, () => {
     let log: AuditLog;

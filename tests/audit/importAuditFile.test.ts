@@ -1,9 +1,9 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FileAuditLog } from '../../src/audit/fileAuditLog';
 import { importAuditFile } from '../../src/audit/importAuditFile';
 import { SqliteAuditLog } from '../../src/audit/sqliteAuditLog';
 import type { SqliteDatabase } from '../../src/storage/sqliteDatabase';
+import { appendOldAuditFile } from '../helpers/oldFiles';
 import { useSqliteFixture } from '../helpers/sqlite';
 import { entry } from './auditLogContract';
 
@@ -18,20 +18,16 @@ afterEach(() => sqlite.teardown());
 
 const ENTRIES = [entry(0, { action: 'claim' }), entry(1, { ref: null, action: 'sign-in' }), entry(2, { ref: 'AAAA-BBBB-CCCC-DDDD', detail: { outcome: 'referred' } })];
 
-async function writeWithFileLog(entries = ENTRIES): Promise<FileAuditLog> {
-  const files = new FileAuditLog(sqlite.dataDir);
-  for (const e of entries) await files.append(e);
-  return files;
-}
+const writeOldFile = (entries = ENTRIES) => appendOldAuditFile(sqlite.dataDir, entries);
 
 describe('importAuditFile', () => {
-  it('imports an audit.jsonl the file log wrote, once, leaving the file as it was', async () => {
-    const files = await writeWithFileLog();
+  it('imports an audit.jsonl an earlier version wrote, once, leaving the file as it was', async () => {
+    await writeOldFile();
     const before = await readFile(auditFile());
 
     expect(await importAuditFile(db, sqlite.dataDir)).toBe(3);
     const log = new SqliteAuditLog(db);
-    expect(await log.recent(10)).toEqual(await files.recent(10));
+    expect(await log.recent(10)).toEqual([...ENTRIES].reverse());
     expect(await log.forRef('K7PM-3XQ9-RT4W-HN2C')).toEqual([ENTRIES[0]]);
 
     expect(await importAuditFile(db, sqlite.dataDir)).toBe(0);
@@ -46,24 +42,24 @@ describe('importAuditFile', () => {
     expect(await new SqliteAuditLog(db).recent(10)).toEqual([]);
   });
 
-  it('leaves out a torn last line, as the file log does', async () => {
-    await writeWithFileLog(ENTRIES.slice(0, 2));
+  it('leaves out a torn last line, as the old file log did', async () => {
+    await writeOldFile(ENTRIES.slice(0, 2));
     await appendFile(auditFile(), JSON.stringify(ENTRIES[2]).slice(0, 30));
     expect(await importAuditFile(db, sqlite.dataDir)).toBe(2);
     expect(await new SqliteAuditLog(db).recent(10)).toEqual([ENTRIES[1], ENTRIES[0]]);
   });
 
   it('imports only the lines added when the file has grown since (an older CLI appended), each once', async () => {
-    const files = await writeWithFileLog(ENTRIES.slice(0, 2));
+    await writeOldFile(ENTRIES.slice(0, 2));
     expect(await importAuditFile(db, sqlite.dataDir)).toBe(2);
-    await files.append(ENTRIES[2]!);
+    await writeOldFile(ENTRIES.slice(2));
     expect(await importAuditFile(db, sqlite.dataDir)).toBe(1);
     expect(await importAuditFile(db, sqlite.dataDir)).toBe(0);
     expect(await new SqliteAuditLog(db).recent(10)).toEqual([...ENTRIES].reverse());
   });
 
   it('throws for a bad line, naming the file and the line and not the content, and imports nothing', async () => {
-    await writeWithFileLog(ENTRIES.slice(0, 1));
+    await writeOldFile(ENTRIES.slice(0, 1));
     await appendFile(auditFile(), `${JSON.stringify({ ...entry(1), detail: { note: 'Zebra secret' }, extra: 'Zebra' })}\n`);
     const failure = importAuditFile(db, sqlite.dataDir);
     await expect(failure).rejects.toThrow(`${auditFile()} line 2: does not match the audit schema ((root): unrecognized_keys)`);
@@ -76,14 +72,14 @@ describe('importAuditFile', () => {
   });
 
   it('names the line counted from the start of the file when the bad line was added after an import', async () => {
-    await writeWithFileLog(ENTRIES.slice(0, 2));
+    await writeOldFile(ENTRIES.slice(0, 2));
     expect(await importAuditFile(db, sqlite.dataDir)).toBe(2);
     await appendFile(auditFile(), `${JSON.stringify({ ...entry(3), action: 'rewrite' })}\n`);
     await expect(importAuditFile(db, sqlite.dataDir)).rejects.toThrow(`${auditFile()} line 3: does not match the audit schema (action: invalid_value)`);
   });
 
   it('throws, naming the file, when it was changed other than by appending since it was imported', async () => {
-    await writeWithFileLog();
+    await writeOldFile();
     expect(await importAuditFile(db, sqlite.dataDir)).toBe(3);
     await writeFile(auditFile(), `${JSON.stringify(ENTRIES[1])}\n${JSON.stringify(ENTRIES[2])}\n${JSON.stringify(ENTRIES[0])}\n`);
     await expect(importAuditFile(db, sqlite.dataDir)).rejects.toThrow(`${auditFile()} has changed other than by appending since it was imported; nothing imported`);

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FileStaffStore } from '../../src/staff/fileStaffStore';
 import { importStaffFile } from '../../src/staff/importStaffFile';
 import { SqliteStaffStore } from '../../src/staff/sqliteStaffStore';
 import type { SqliteDatabase } from '../../src/storage/sqliteDatabase';
+import { writeOldStaffFile } from '../helpers/oldFiles';
 import { useSqliteFixture } from '../helpers/sqlite';
 import { sampleAccount } from './staffStoreContract';
 
@@ -17,17 +17,16 @@ beforeEach(() => {
 afterEach(() => sqlite.teardown());
 
 describe('importStaffFile', () => {
-  it('imports the accounts of a staff.json the file store wrote, once, leaving the file as it was', async () => {
-    const files = new FileStaffStore(sqlite.dataDir);
-    await files.add(sampleAccount({ id: 'amy-0001', role: 'admin' }), 'scrypt$a');
-    await files.add(sampleAccount({ id: 'bob-0002', agency: 'barnsley-front-door' }), 'scrypt$b');
-    await files.disable('bob-0002', new Date('2025-03-02T10:00:00.000Z'));
+  it('imports the accounts of a staff.json an earlier version wrote, once, leaving the file as it was', async () => {
+    const amy = { account: sampleAccount({ id: 'amy-0001', role: 'admin' }), passwordHash: 'scrypt$a' };
+    const bob = { account: sampleAccount({ id: 'bob-0002', agency: 'barnsley-front-door', disabledAt: '2025-03-02T10:00:00.000Z' }), passwordHash: 'scrypt$b' };
+    await writeOldStaffFile(sqlite.dataDir, [amy, bob]);
     const before = await readFile(staffFile());
 
     expect(await importStaffFile(db, sqlite.dataDir)).toBe(2);
     const store = new SqliteStaffStore(db);
-    expect(await store.list()).toEqual(await files.list());
-    expect(await store.get('bob-0002')).toEqual(await files.get('bob-0002'));
+    expect(await store.list()).toEqual([bob.account, amy.account]);
+    expect(await store.get('bob-0002')).toEqual(bob);
 
     expect(await importStaffFile(db, sqlite.dataDir)).toBe(0);
     expect(await store.list()).toHaveLength(2);
@@ -38,9 +37,10 @@ describe('importStaffFile', () => {
     const store = new SqliteStaffStore(db);
     await store.add(sampleAccount({ id: 'amy-0001', name: 'Amy As Stored' }), 'scrypt$kept');
     await store.disable('amy-0001', new Date('2025-03-03T10:00:00.000Z'));
-    const files = new FileStaffStore(sqlite.dataDir);
-    await files.add(sampleAccount({ id: 'amy-0001', name: 'Amy In The File' }), 'scrypt$file');
-    await files.add(sampleAccount({ id: 'cat-0003' }), 'scrypt$c');
+    await writeOldStaffFile(sqlite.dataDir, [
+      { account: sampleAccount({ id: 'amy-0001', name: 'Amy In The File' }), passwordHash: 'scrypt$file' },
+      { account: sampleAccount({ id: 'cat-0003' }), passwordHash: 'scrypt$c' },
+    ]);
 
     expect(await importStaffFile(db, sqlite.dataDir)).toBe(1);
     expect(await store.get('amy-0001')).toEqual({

@@ -6,7 +6,7 @@ export const at = (seconds: number) => new Date(T0 + seconds * 1000);
 
 const ALLOWED = (delayMs: number) => ({ allowed: true, retryAfterSeconds: 0, delayMs });
 
-/** The behaviour every LoginLimiter must have with the default limits; run against memory and the real Redis. */
+/** The behaviour every LoginLimiter must have with the default limits; run against SQLite and the real Redis. */
 export function describeLoginLimiterContract(name: string, make: () => Promise<LoginLimiter>, teardown: () => Promise<void>) {
   describe(`${name} (LoginLimiter contract)`, () => {
     let limiter: LoginLimiter;

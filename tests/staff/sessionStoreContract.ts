@@ -4,7 +4,7 @@ export const TIMEOUTS = { idleMs: 30 * 60_000, absoluteMs: 8 * 60 * 60_000 };
 const T0 = Date.parse('2025-03-01T09:00:00.000Z');
 export const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 
-/** The behaviour every SessionStore must have (with TIMEOUTS); run against memory and the real Redis. */
+/** The behaviour every SessionStore must have (with TIMEOUTS); run against SQLite and the real Redis. */
 export function describeSessionStoreContract(name: string, make: () => Promise<SessionStore>, teardown: () => Promise<void>) {
   describe(`${name} (SessionStore contract)`, () => {
     let store: SessionStore;

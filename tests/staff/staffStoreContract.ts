@@ -15,7 +15,7 @@ export function sampleAccount(overrides: Partial<StaffAccount> = {}): StaffAccou
 
 const HASH = 'scrypt$32768$8$1$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=';
 
-/** The behaviour every StaffStore must have; run against the file store and the real Redis. */
+/** The behaviour every StaffStore must have; run against SQLite and the real Redis. */
 export function describeStaffStoreContract(name: string, make: () => Promise<StaffStore>, teardown: () => Promise<void>) {
   describe(`${name} (StaffStore contract)`, () => {
     let store: StaffStore;

@@ -1,38 +1,36 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FileAuditLog } from '../../../src/audit/fileAuditLog';
-import { FileStaffStore } from '../../../src/staff/fileStaffStore';
-import { MemoryLoginLimiter } from '../../../src/staff/memoryLoginLimiter';
-import { MemorySessionStore } from '../../../src/staff/memorySessionStore';
+import { SqliteAuditLog } from '../../../src/audit/sqliteAuditLog';
+import { SqliteLoginLimiter } from '../../../src/staff/sqliteLoginLimiter';
+import { SqliteSessionStore } from '../../../src/staff/sqliteSessionStore';
+import { SqliteStaffStore } from '../../../src/staff/sqliteStaffStore';
 import { addStaffAccount, disableStaffAccount } from '../../../src/staff/staffAdmin';
+import { openMemoryDatabase, type SqliteDatabase } from '../../../src/storage/sqliteDatabase';
 import { SessionStaffAuth } from '../../../src/triage/auth/sessionStaffAuth';
 import { StaffCookie } from '../../../src/triage/auth/staffCookie';
 
 const KEY = 'a-test-hash-key-of-32-characters';
 
 describe('staff sign-in', () => {
-  let dir: string;
+  let db: SqliteDatabase;
   let clock: Date;
   let waits: number[];
   let auth: SessionStaffAuth;
   let login: { id: string; password: string };
-  let audit: FileAuditLog;
-  let staff: FileStaffStore;
+  let audit: SqliteAuditLog;
+  let staff: SqliteStaffStore;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clearsight-auth-'));
+    db = openMemoryDatabase();
     clock = new Date('2026-11-23T09:00:00Z');
     waits = [];
-    staff = new FileStaffStore(dir);
-    audit = new FileAuditLog(dir);
+    staff = new SqliteStaffStore(db);
+    audit = new SqliteAuditLog(db);
     const made = await addStaffAccount({ staff, audit }, { agency: 'rotherham-mash', name: 'Rae Duty', role: 'duty' }, null, clock);
     login = { id: made.account.id, password: made.password };
     auth = new SessionStaffAuth({
       staff,
-      sessions: new MemorySessionStore({ idleMs: 30 * 60_000, absoluteMs: 10 * 3600_000 }),
-      nameLimiter: new MemoryLoginLimiter(KEY),
-      clientLimiter: new MemoryLoginLimiter(KEY, { maxFailures: 50 }),
+      sessions: new SqliteSessionStore(db, { idleMs: 30 * 60_000, absoluteMs: 10 * 3600_000 }),
+      nameLimiter: new SqliteLoginLimiter(db, KEY),
+      clientLimiter: new SqliteLoginLimiter(db, KEY, { maxFailures: 50 }),
       audit,
       cookie: new StaffCookie(true),
       now: () => clock,
@@ -41,7 +39,7 @@ describe('staff sign-in', () => {
       },
     });
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => db.close());
 
   const cookieOf = (setCookie: string) => setCookie.split(';')[0]!;
 
