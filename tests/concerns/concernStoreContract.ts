@@ -40,7 +40,7 @@ const T0 = Date.parse('2025-03-01T09:00:00.000Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 const iso = (minutes: number) => at(minutes).toISOString();
 
-/** The behaviour every ConcernStore must have; run against the file store and the real Redis. */
+/** The behaviour every ConcernStore must have; run against SQLite and the real Redis. */
 export function describeConcernStoreContract(
   name: string,
   make: () => Promise<ConcernStoreHarness>,
