@@ -14,7 +14,7 @@ describe('health', () => {
       expect(await (await fetch(`${t.url}/healthz`)).json()).toEqual({ status: 'ok' });
       const ready = await fetch(`${t.url}/readyz`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ status: 'ready', checks: { memory: true }, details: { alerts: NO_ALERTS } });
+      expect(await ready.json()).toEqual({ status: 'ready', checks: { sqlite: true }, details: { alerts: NO_ALERTS } });
     } finally {
       await t.stop();
     }
