@@ -11,8 +11,8 @@ import { postedActivitySchema } from './postedActivity';
 
 export const DIRECT_LINE_BASE = '/v3/directline';
 
-/** A posted activity is a few kB at most (4,000 characters of text): anything bigger is refused. */
-const MAX_BODY_BYTES = 32 * 1024;
+/** A posted activity is a few kB (4,000 characters of text, 16,000 bytes even if every one is an emoji; an event value at most 4 KB): anything bigger is refused. */
+const MAX_BODY_BYTES = 16 * 1024;
 
 /** Conversation ids are ours (22 base64url characters): anything else in the path cannot be a conversation. */
 export const CONVERSATION_ID_PATTERN = '[A-Za-z0-9_-]{16,64}';

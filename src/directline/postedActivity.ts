@@ -4,6 +4,25 @@ import { MAX_TEXT_LENGTH } from '../config/config';
 /** Activity types a browser may send. Anything else (invoke, installationUpdate…) is refused. */
 export const POSTED_TYPES = ['message', 'event', 'typing', 'endOfConversation'] as const;
 
+/** An event's `value`: at most this many bytes of JSON, nested at most this deep. */
+export const MAX_VALUE_BYTES = 4096;
+export const MAX_VALUE_DEPTH = 16;
+
+/** How deep a JSON value nests (a scalar is 0), counted without recursion; stops once past `limit`. */
+export function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    const inside = depth + 1;
+    deepest = Math.max(deepest, inside);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(node)) stack.push([child, inside]);
+  }
+  return deepest;
+}
+
 /**
  * What the built-in Direct Line accepts from a browser. Only these fields are kept: the rest of what a
  * client sends (its capabilities, the user's name it claims, attachment sizes) is dropped, and the server
@@ -26,6 +45,15 @@ export const postedActivitySchema = z.looseObject({
       clientTimestamp: z.string().max(64).optional(),
     })
     .optional(),
+}).superRefine((activity, ctx) => {
+  if (activity.value === undefined) return;
+  if (activity.type !== 'event') {
+    ctx.addIssue({ code: 'custom', path: ['value'], message: 'value is accepted on events only' });
+  } else if (nestingDepth(activity.value, MAX_VALUE_DEPTH) > MAX_VALUE_DEPTH) {
+    ctx.addIssue({ code: 'custom', path: ['value'], message: `value nests deeper than ${MAX_VALUE_DEPTH} levels` });
+  } else if (Buffer.byteLength(JSON.stringify(activity.value) ?? '') > MAX_VALUE_BYTES) {
+    ctx.addIssue({ code: 'custom', path: ['value'], message: `value is larger than ${MAX_VALUE_BYTES} bytes` });
+  }
 });
 
 export type PostedActivity = z.infer<typeof postedActivitySchema>;

@@ -13,11 +13,27 @@ export interface Route {
 }
 
 /**
+ * What every response carries unless its route sets its own (the web chat pages their CSP, static assets
+ * their caching): no sniffing, nothing cached, nothing framed, nothing loaded or run. Set before routing,
+ * so restify's own answers (404, 405) and every error body carry them too.
+ */
+export const BASELINE_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'Referrer-Policy': 'no-referrer',
+};
+
+/**
  * The restify server. Every handler is wrapped so that a thrown error becomes a response in one place,
  * and one line is logged per request: method, route, status, time. Never an IP, a user agent or a body.
  */
 export function createServer(routes: readonly Route[], logger: Logger): Server {
   const server = restify.createServer({ name: 'clearsight', handleUncaughtExceptions: false });
+  server.pre((_req: Request, res: Response, next: () => void) => {
+    for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
+    next();
+  });
   server.on('after', (req: Request, res: Response) => {
     logger.info(
       { method: req.method, route: req.getRoute()?.path ?? 'unmatched', status: res.statusCode, ms: Date.now() - req.time() },

@@ -90,6 +90,27 @@ describe('built-in Direct Line endpoints', () => {
     expect(ok.status).toBe(200);
   });
 
+  it('takes a value on events only, at most 4 KB and 16 levels deep, and bodies of at most 16 KB', async () => {
+    const grant = await started();
+    const nested = (levels: number): string => `${'['.repeat(levels)}1${']'.repeat(levels)}`;
+    const cases: Array<[unknown, number, RegExp]> = [
+      [{ type: 'message', text: 'hi', value: { a: 1 } }, 400, /value is accepted on events only/],
+      [`{"type":"event","name":"x","value":${nested(6000)}}`, 400, /deeper than 16 levels/],
+      [`{"type":"event","name":"x","value":${nested(17)}}`, 400, /deeper than 16 levels/],
+      [{ type: 'event', name: 'x', value: { blob: 'z'.repeat(4100) } }, 400, /larger than 4096 bytes/],
+      [{ type: 'message', text: 'x'.repeat(4000), channelData: { clientActivityID: 'y'.repeat(128) }, name: 'n'.repeat(64), pad: 'p'.repeat(13_000) }, 413, /larger than 16384 bytes/],
+    ];
+    for (const [body, status, reason] of cases) {
+      const res = await post(grant, body);
+      expect(res.status).toBe(status);
+      expect(((await res.json()) as { reason: string }).reason).toMatch(reason);
+    }
+    expect((await post(grant, `{"type":"event","name":"x","value":${nested(16)}}`)).status).toBe(200);
+    expect((await post(grant, { type: 'event', name: 'x', value: { blob: 'z'.repeat(4000) } })).status).toBe(200);
+    // The longest text in the widest characters (4,000 UTF-16 units of three bytes each: 12,000 bytes) fits.
+    expect((await post(grant, { type: 'message', text: '\u20AC'.repeat(4000) })).status).toBe(200);
+  });
+
   it('sets who sent an activity itself, whatever the browser claims, and keeps only the fields it knows', async () => {
     const grant = await started();
     const first = await poll(grant);
