@@ -1,4 +1,5 @@
 import { clientAddress } from '../../http/clientAddress';
+import { isCrossSite } from '../../http/crossSite';
 import { readFormBody } from '../../http/readFormBody';
 import { HttpError } from '../../http/httpError';
 import type { Route } from '../../http/server';
@@ -29,6 +30,8 @@ export function signInRoutes({ auth, trustedProxyHops = 0 }: ConsoleDeps): Route
       method: 'post',
       path: SIGN_IN_PATH,
       handler: consoleHandler(async (req, res) => {
+        // Login CSRF: another site must not sign a browser in to an account of its choosing.
+        if (isCrossSite(req.headers)) throw new HttpError(403, 'forbidden', 'The sign-in form was sent from another site.');
         const parsed = signInFormSchema.safeParse(await readFormBody(req, MAX_SIGN_IN_BYTES));
         if (!parsed.success) throw new HttpError(400, 'bad_request', 'The form has fields it should not have.');
         const { name, password } = parsed.data;

@@ -52,6 +52,30 @@ describe('console routes (real server, real Redis)', () => {
     expect(right.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
   });
 
+  it('refuses a sign-in posted from another site (login CSRF) with 403 and no cookie, and takes one from its own page', async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(`${t.url}/triage/sign-in`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams({ name: colleague.id, password: colleague.password }).toString(),
+      });
+    const foreign: Record<string, string>[] = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }, { origin: 'null' }];
+    for (const headers of foreign) {
+      const res = await post(headers);
+      expect({ headers, status: res.status }).toEqual({ headers, status: 403 });
+      expect(res.headers.get('set-cookie')).toBeNull();
+      expectStaffHeaders(res);
+    }
+    const host = new URL(t.url).host;
+    const own: Record<string, string>[] = [{ 'sec-fetch-site': 'same-origin', origin: `http://${host}` }, { origin: `http://${host}` }, {}];
+    for (const headers of own) {
+      const res = await post(headers);
+      expect({ headers, status: res.status }).toEqual({ headers, status: 303 });
+      expect(res.headers.get('set-cookie')).toMatch(/HttpOnly/);
+    }
+  });
+
   it('locks sign-in after repeated failures: 429, Retry-After and how long to wait', async () => {
     const victim = await t.addStaff('barnsley-front-door');
     let res: Response | undefined;
