@@ -57,8 +57,8 @@ export function createTriage(config: Config, parts: TriageParts): Triage {
   });
   return {
     routes: [
-      ...triageApiRoutes(triage, auth),
-      ...staffApiRoutes({ staff, audit, auth, sessions, now }),
+      ...triageApiRoutes(triage, auth, config.TRUSTED_PROXY_HOPS),
+      ...staffApiRoutes({ staff, audit, auth, sessions, now, trustedProxyHops: config.TRUSTED_PROXY_HOPS }),
       ...consoleRoutes({ triage, auth, agencies: parts.agencies, now, trustedProxyHops: config.TRUSTED_PROXY_HOPS }),
     ],
     concernStored: (urgent) => {

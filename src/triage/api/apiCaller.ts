@@ -1,4 +1,5 @@
 import type { Request } from 'restify';
+import { clientAddress } from '../../http/clientAddress';
 import { HttpError } from '../../http/httpError';
 import type { Caller } from '../caller';
 import type { StaffAuth } from '../auth/staffAuth';
@@ -8,10 +9,11 @@ import type { StaffAuth } from '../auth/staffAuth';
  * made with the cookie must also carry the session's CSRF token in `X-CSRF-Token`, which another site
  * cannot send. 401 when neither identifies an enabled account.
  */
-export async function apiCaller(req: Request, auth: StaffAuth, changes: boolean): Promise<Caller> {
+export async function apiCaller(req: Request, auth: StaffAuth, changes: boolean, trustedProxyHops: number): Promise<Caller> {
   const authorization = req.headers.authorization;
   if (authorization !== undefined) {
-    const caller = await auth.fromBearer(authorization);
+    // The address is only a rate-limit key: StaffAuth hashes it, and nothing here logs it.
+    const caller = await auth.fromBearer(authorization, clientAddress(req, trustedProxyHops));
     if (!caller) throw unauthorised();
     return caller;
   }

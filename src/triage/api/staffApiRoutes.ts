@@ -20,6 +20,8 @@ export interface StaffApiDeps {
   auth: StaffAuth;
   sessions: SessionStore;
   now: () => Date;
+  /** Proxies in front of the service whose X-Forwarded-For is trusted (for the rate-limit key). */
+  trustedProxyHops?: number;
 }
 
 const MAX_BODY_BYTES = 4 * 1024;
@@ -28,7 +30,7 @@ const MAX_BODY_BYTES = 4 * 1024;
 export function staffApiRoutes(deps: StaffApiDeps): Route[] {
   const admin = { staff: deps.staff, audit: deps.audit, endSessions: (id: string) => deps.sessions.destroyAllFor(id) };
   const asAdmin = async (req: Request, changes: boolean): Promise<Caller> => {
-    const caller = await apiCaller(req, deps.auth, changes);
+    const caller = await apiCaller(req, deps.auth, changes, deps.trustedProxyHops ?? 0);
     if (!hasRole(caller.role, 'admin')) throw new HttpError(403, 'admin_only', 'Only an admin can manage staff accounts.');
     return caller;
   };

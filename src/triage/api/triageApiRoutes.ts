@@ -17,7 +17,7 @@ const MAX_BODY_BYTES = 32 * 1024;
 const API_BASE = '/api/triage';
 
 /** The triage API: JSON in and out, every body and query parsed strictly, every answer no-store. */
-export function triageApiRoutes(triage: TriageService, auth: StaffAuth): Route[] {
+export function triageApiRoutes(triage: TriageService, auth: StaffAuth, trustedProxyHops = 0): Route[] {
   const routes: Route[] = [
     {
       method: 'get',
@@ -32,7 +32,7 @@ export function triageApiRoutes(triage: TriageService, auth: StaffAuth): Route[]
       path: `${API_BASE}/concerns`,
       handler: async (req, res) => {
         setStaffSecurityHeaders(res);
-        const caller = await apiCaller(req, auth, false);
+        const caller = await apiCaller(req, auth, false, trustedProxyHops);
         const query = parse(queueQuerySchema, Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams), 'query');
         const { limit, cursor, ...filter } = query;
         const { items, next } = await triage.list(caller, filter, { ...(limit === undefined ? {} : { limit }), ...(cursor ? { after: cursor } : {}) });
@@ -44,7 +44,7 @@ export function triageApiRoutes(triage: TriageService, auth: StaffAuth): Route[]
       path: `${API_BASE}/concerns/:ref`,
       handler: async (req, res) => {
         setStaffSecurityHeaders(res);
-        const caller = await apiCaller(req, auth, false);
+        const caller = await apiCaller(req, auth, false, trustedProxyHops);
         sendDetail(res, await triage.get(caller, refOf(req)));
       },
     },
@@ -53,7 +53,7 @@ export function triageApiRoutes(triage: TriageService, auth: StaffAuth): Route[]
       path: `${API_BASE}/concerns/:ref/audit`,
       handler: async (req, res) => {
         setStaffSecurityHeaders(res);
-        const caller = await apiCaller(req, auth, false);
+        const caller = await apiCaller(req, auth, false, trustedProxyHops);
         res.json(200, { entries: await triage.auditTrail(caller, refOf(req)) });
       },
     },
@@ -64,7 +64,7 @@ export function triageApiRoutes(triage: TriageService, auth: StaffAuth): Route[]
       path: `${API_BASE}/concerns/:ref/${name}`,
       handler: async (req, res) => {
         setStaffSecurityHeaders(res);
-        const caller = await apiCaller(req, auth, true);
+        const caller = await apiCaller(req, auth, true, trustedProxyHops);
         const body = parse(command.body, await readJsonBody(req, MAX_BODY_BYTES, { emptyAs: {} }), 'body');
         sendDetail(res, await triage.perform(caller, refOf(req), command, body));
       },

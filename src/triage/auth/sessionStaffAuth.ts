@@ -13,7 +13,7 @@ import type { ConsoleSession, SignInResult, StaffAuth } from './staffAuth';
 export interface SessionStaffAuthDeps {
   staff: StaffStore;
   sessions: SessionStore;
-  /** Failures per sign-in name. */
+  /** Failures per sign-in name from one client address. */
   nameLimiter: LoginLimiter;
   /** Failures per client address (looser: an office may share one address). */
   clientLimiter: LoginLimiter;
@@ -37,20 +37,14 @@ export class SessionStaffAuth implements StaffAuth {
   async signIn(name: string, password: string, clientKey: string): Promise<SignInResult> {
     const id = name.trim().toLowerCase();
     const now = this.deps.now();
-    const nameKey = `name:${id}`;
-    const keyForClient = `client:${clientKey}`;
-    const [byName, byClient] = await Promise.all([this.deps.nameLimiter.check(nameKey, now), this.deps.clientLimiter.check(keyForClient, now)]);
-    if (!byName.allowed || !byClient.allowed) {
-      return { ok: false, reason: 'locked', retryAfterSeconds: Math.max(byName.retryAfterSeconds, byClient.retryAfterSeconds) };
-    }
-    await (this.deps.sleep ?? sleep)(Math.max(byName.delayMs, byClient.delayMs));
+    const gate = await this.gate(id, clientKey, now);
+    if (!gate.allowed) return { ok: false, reason: 'locked', retryAfterSeconds: gate.retryAfterSeconds };
     const account = await this.verify(id, password);
     if (!account) {
-      await Promise.all([this.deps.nameLimiter.fail(nameKey, now), this.deps.clientLimiter.fail(keyForClient, now)]);
-      await this.deps.audit.append({ at: now.toISOString(), staffId: null, agency: null, action: 'sign-in-failed', ref: null, detail: {} });
+      await this.failed(gate.keys, now, {});
       return { ok: false, reason: 'wrong', retryAfterSeconds: 0 };
     }
-    await this.deps.nameLimiter.succeed(nameKey);
+    await this.deps.nameLimiter.succeed(gate.keys.name);
     const { token, session } = await this.deps.sessions.create(account.id, now);
     await this.audit(account, 'sign-in');
     return { ok: true, session: { caller: callerOf(account), csrfToken: session.csrfToken }, cookie: this.deps.cookie.set(token) };
@@ -69,7 +63,7 @@ export class SessionStaffAuth implements StaffAuth {
     return { caller: callerOf(record.account), csrfToken: session.csrfToken };
   }
 
-  async fromBearer(authorization: string | undefined): Promise<Caller | undefined> {
+  async fromBearer(authorization: string | undefined, clientKey: string): Promise<Caller | undefined> {
     const bearer = parseBearer(authorization);
     if (!bearer) return undefined;
     const cacheKey = createHash('sha256').update(`${bearer.id}.${bearer.password}`).digest('hex');
@@ -79,13 +73,14 @@ export class SessionStaffAuth implements StaffAuth {
       return record && record.account.disabledAt === null ? callerOf(record.account) : undefined;
     }
     const now = this.deps.now();
-    const nameKey = `name:${bearer.id}`;
-    if (!(await this.deps.nameLimiter.check(nameKey, now)).allowed) return undefined;
+    const gate = await this.gate(bearer.id, clientKey, now);
+    if (!gate.allowed) return undefined;
     const account = await this.verify(bearer.id, bearer.password);
     if (!account) {
-      await this.deps.nameLimiter.fail(nameKey, now);
+      await this.failed(gate.keys, now, { via: 'bearer' });
       return undefined;
     }
+    await this.deps.nameLimiter.succeed(gate.keys.name);
     if (this.verifiedBearers.size >= BEARER_CACHE_SIZE) this.verifiedBearers.clear();
     this.verifiedBearers.set(cacheKey, { id: account.id, until: Date.now() + BEARER_CACHE_MS });
     return callerOf(account);
@@ -107,6 +102,27 @@ export class SessionStaffAuth implements StaffAuth {
     const a = Buffer.from(session.csrfToken);
     const b = Buffer.from(submitted);
     return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  /**
+   * The limits every password check passes first, for sign-in and Bearer alike: refused while the name
+   * (from this client) or the client is locked out; otherwise slowed by their recent failures.
+   */
+  private async gate(id: string, clientKey: string, now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number; keys: { name: string; client: string } }> {
+    // The limiters keep keys only as keyed hashes; "name:…" and "client:…" cannot collide inside them.
+    const keys = { name: `name:${id}\u0000client:${clientKey}`, client: `client:${clientKey}` };
+    const [byName, byClient] = await Promise.all([this.deps.nameLimiter.check(keys.name, now), this.deps.clientLimiter.check(keys.client, now)]);
+    if (!byName.allowed || !byClient.allowed) {
+      return { allowed: false, retryAfterSeconds: Math.max(byName.retryAfterSeconds, byClient.retryAfterSeconds), keys };
+    }
+    await (this.deps.sleep ?? sleep)(Math.max(byName.delayMs, byClient.delayMs));
+    return { allowed: true, retryAfterSeconds: 0, keys };
+  }
+
+  /** Counts a failed password check against the name and the client, and audits it without the name typed. */
+  private async failed(keys: { name: string; client: string }, now: Date, detail: Record<string, string>): Promise<void> {
+    await Promise.all([this.deps.nameLimiter.fail(keys.name, now), this.deps.clientLimiter.fail(keys.client, now)]);
+    await this.deps.audit.append({ at: now.toISOString(), staffId: null, agency: null, action: 'sign-in-failed', ref: null, detail });
   }
 
   /** The enabled account the password opens, or undefined; unknown names cost the same time as known ones. */

@@ -54,6 +54,24 @@ describe('triage API on the real server and real Redis', () => {
       expect((await t.api(duty, '/api/triage/concerns')).status).toBe(200);
     });
 
+    it('slows and then refuses wrong Bearer tokens for a name, audits each failure without the name, and the console sign-in shares the count', async () => {
+      const target = await t.addStaff('barnsley-front-door', 'duty', 'Tia Target');
+      const before = (await t.audit.recent(500)).filter((e) => e.action === 'sign-in-failed' && e.detail.via === 'bearer').length;
+      for (let i = 0; i < 5; i++) expect((await t.api({ ...target, token: `${target.id}.WRONG-PASS-${i}` }, '/api/triage/concerns')).status).toBe(401);
+      // Locked: the right token is refused too (from this address, for 15 minutes), and so is the console sign-in.
+      expect((await t.api(target, '/api/triage/concerns')).status).toBe(401);
+      const form = await fetch(`${t.url}/triage/sign-in`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ name: target.id, password: target.password }).toString(),
+      });
+      expect(form.status).toBe(429);
+      const failures = (await t.audit.recent(500)).filter((e) => e.action === 'sign-in-failed' && e.detail.via === 'bearer');
+      expect(failures.length - before).toBe(5);
+      expect(JSON.stringify(failures)).not.toContain(target.id);
+    });
+
     it('refuses a disabled account at once, even one whose token was just used', async () => {
       const leaver = await t.addStaff('barnsley-front-door', 'duty', 'Lee Leaver');
       expect((await t.api(leaver, '/api/triage/concerns')).status).toBe(200);

@@ -54,14 +54,43 @@ describe('staff sign-in', () => {
     expect(auth.csrfMatches(session!, undefined)).toBe(false);
   });
 
-  it('slows each wrong password more, then locks the name out for 15 minutes, even for the right password', async () => {
+  it('slows each wrong password more, then locks the name out from that address for 15 minutes, even for the right password', async () => {
     for (let i = 0; i < 5; i++) expect(await auth.signIn(login.id, 'WRONG', 'client-1')).toMatchObject({ ok: false, reason: 'wrong' });
     expect(waits).toEqual([0, 250, 500, 1000, 2000]);
-    const locked = await auth.signIn(login.id, login.password, 'client-2');
+    const locked = await auth.signIn(login.id, login.password, 'client-1');
     expect(locked).toMatchObject({ ok: false, reason: 'locked' });
     expect(locked.ok === false && locked.retryAfterSeconds).toBeGreaterThan(14 * 60);
     clock = new Date(clock.getTime() + 16 * 60_000);
-    expect((await auth.signIn(login.id, login.password, 'client-2')).ok).toBe(true);
+    expect((await auth.signIn(login.id, login.password, 'client-1')).ok).toBe(true);
+  });
+
+  it('does not let guesses from one address lock the real person out at another', async () => {
+    for (let i = 0; i < 6; i++) await auth.signIn(login.id, 'WRONG', 'attacker');
+    expect(await auth.signIn(login.id, login.password, 'attacker')).toMatchObject({ ok: false, reason: 'locked' });
+    expect((await auth.signIn(login.id, login.password, 'office')).ok).toBe(true);
+    expect(await auth.fromBearer(`Bearer ${login.id}.${login.password}`, 'office')).toMatchObject({ staffId: login.id });
+  });
+
+  it('slows, locks and audits wrong Bearer tokens as it does sign-ins, sharing their counts', async () => {
+    // Wrong passwords of the right shape (a token that cannot be one is refused before any check).
+    const wrong = (i: number) => `${login.password.slice(0, -1)}${login.password.endsWith(String(i)) ? 'Z' : i}`;
+    for (let i = 0; i < 3; i++) expect(await auth.fromBearer(`Bearer ${login.id}.${wrong(i)}`, 'script')).toBeUndefined();
+    for (let i = 0; i < 2; i++) expect(await auth.signIn(login.id, 'WRONG', 'script')).toMatchObject({ reason: 'wrong' });
+    expect(waits).toEqual([0, 250, 500, 1000, 2000]);
+    // Locked now, for the right token too; the check is refused before any password is tried.
+    expect(await auth.fromBearer(`Bearer ${login.id}.${login.password}`, 'script')).toBeUndefined();
+    expect(waits).toHaveLength(5);
+    const failures = (await audit.recent(20)).filter((e) => e.action === 'sign-in-failed');
+    expect(failures.filter((e) => e.detail.via === 'bearer')).toHaveLength(3);
+    expect(JSON.stringify(failures)).not.toContain(login.id);
+    clock = new Date(clock.getTime() + 16 * 60_000);
+    expect(await auth.fromBearer(`Bearer ${login.id}.${login.password}`, 'script')).toMatchObject({ staffId: login.id });
+  });
+
+  it('refuses any name from an address with 50 recent failures (an office shares one address, so more than five)', async () => {
+    for (let i = 0; i < 50; i++) await auth.signIn(`someone-${i}`, 'WRONG', 'crowd');
+    expect(await auth.signIn(login.id, login.password, 'crowd')).toMatchObject({ ok: false, reason: 'locked' });
+    expect((await auth.signIn(login.id, login.password, 'elsewhere')).ok).toBe(true);
   });
 
   it('answers an unknown name exactly like a wrong password, and audits failures without the name typed', async () => {
@@ -99,13 +128,13 @@ describe('staff sign-in', () => {
     const live = await signIn();
     await disableStaffAccount({ staff, audit }, login.id, null, clock);
     expect(await auth.fromCookie(live)).toBeUndefined();
-    expect(await auth.fromBearer(`Bearer ${login.id}.${login.password}`)).toBeUndefined();
+    expect(await auth.fromBearer(`Bearer ${login.id}.${login.password}`, 'client-1')).toBeUndefined();
   });
 
   it('accepts the Bearer token form only', async () => {
-    expect(await auth.fromBearer(`Bearer ${login.id}.${login.password}`)).toMatchObject({ staffId: login.id });
-    expect(await auth.fromBearer(`Bearer ${login.password}`)).toBeUndefined();
-    expect(await auth.fromBearer(`Basic ${login.id}.${login.password}`)).toBeUndefined();
-    expect(await auth.fromBearer(`Bearer ${login.id}.WRONG-WRONG`)).toBeUndefined();
+    expect(await auth.fromBearer(`Bearer ${login.id}.${login.password}`, 'client-1')).toMatchObject({ staffId: login.id });
+    expect(await auth.fromBearer(`Bearer ${login.password}`, 'client-1')).toBeUndefined();
+    expect(await auth.fromBearer(`Basic ${login.id}.${login.password}`, 'client-1')).toBeUndefined();
+    expect(await auth.fromBearer(`Bearer ${login.id}.WRONG-WRONG`, 'client-1')).toBeUndefined();
   });
 });
