@@ -69,6 +69,10 @@ export const configSchema = z
     // How many conversations one client may start per 10 minutes, and messages per conversation per minute.
     DIRECTLINE_STARTS_PER_CLIENT: z.coerce.number().int().min(1).default(20),
     DIRECTLINE_POSTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    // Bytes of activities the browsers have not yet collected: per chat (its browser may post no more until
+    // it collects: 429) and for the whole service (nobody may post until some are collected: 503).
+    DIRECTLINE_PENDING_KB_PER_CHAT: z.coerce.number().int().min(32).max(64 * 1024).default(256),
+    DIRECTLINE_PENDING_MB_TOTAL: z.coerce.number().int().min(1).max(64 * 1024).default(64),
     // Reverse proxies in front of the service (their X-Forwarded-For entries are trusted for rate limits).
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     // Where "Exit this page" and Shift pressed three times take the visitor (as GOV.UK's component does).

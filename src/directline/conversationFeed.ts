@@ -26,7 +26,17 @@ export interface FeedLimits {
   idleMs: number;
   /** Activities kept per conversation that the browser has not yet collected; the oldest go first. */
   maxActivities: number;
+  /**
+   * Bytes (as JSON) of one conversation's uncollected activities: at this the browser may post no more until
+   * it collects; past twice this the oldest are dropped.
+   */
+  maxPendingBytes: number;
+  /** Bytes of every conversation's uncollected activities together: past this nobody may post until some are collected. */
+  maxTotalBytes: number;
 }
+
+/** Whether a conversation may take another activity from its browser, and if not, whose budget is spent. */
+export type Room = 'ok' | 'conversation-full' | 'service-full';
 
 export interface ConversationInfo {
   conversationId: string;
@@ -45,8 +55,10 @@ interface Conversation extends ConversationInfo {
   lastSeenAt: number;
   /** The sequence number of the newest activity (0 before the first). */
   seq: number;
-  /** Activities not yet collected, oldest first, each with its sequence number. */
-  pending: Array<{ seq: number; activity: FeedActivity }>;
+  /** Activities not yet collected, oldest first, each with its sequence number and size as JSON. */
+  pending: Array<{ seq: number; activity: FeedActivity; bytes: number }>;
+  /** The sum of pending's sizes. */
+  pendingBytes: number;
   listeners: Set<FeedListener>;
 }
 
@@ -58,6 +70,8 @@ interface Conversation extends ConversationInfo {
  */
 export class ConversationFeed {
   private readonly conversations = new Map<string, Conversation>();
+  /** Bytes of every conversation's uncollected activities. */
+  private totalBytes = 0;
 
   constructor(
     private readonly limits: FeedLimits,
@@ -74,6 +88,7 @@ export class ConversationFeed {
       lastSeenAt: this.now(),
       seq: 0,
       pending: [],
+      pendingBytes: 0,
       listeners: new Set(),
     };
     this.conversations.set(conversation.conversationId, conversation);
@@ -98,8 +113,15 @@ export class ConversationFeed {
     if (!conversation) return undefined;
     conversation.seq += 1;
     const stored: FeedActivity = { ...activity, id: `${conversationId}|${String(conversation.seq).padStart(7, '0')}` };
-    conversation.pending.push({ seq: conversation.seq, activity: stored });
-    if (conversation.pending.length > this.limits.maxActivities) conversation.pending.shift();
+    const bytes = Buffer.byteLength(JSON.stringify(stored));
+    conversation.pending.push({ seq: conversation.seq, activity: stored, bytes });
+    this.resize(conversation, bytes);
+    // The browser's posts stop at the byte budget (room); the bot's replies are never refused, so past twice
+    // the budget, or past the count, the oldest go.
+    const hardCap = 2 * this.limits.maxPendingBytes;
+    while (conversation.pending.length > 1 && (conversation.pending.length > this.limits.maxActivities || conversation.pendingBytes > hardCap)) {
+      this.resize(conversation, -(conversation.pending.shift()?.bytes ?? 0));
+    }
     const set: ActivitySet = { activities: [stored], watermark: String(conversation.seq) };
     for (const listener of conversation.listeners) listener.added(set);
     return stored;
@@ -112,7 +134,9 @@ export class ConversationFeed {
   since(conversationId: string, watermark: number): ActivitySet | undefined {
     const conversation = this.conversations.get(conversationId);
     if (!conversation) return undefined;
-    conversation.pending = conversation.pending.filter((p) => p.seq > watermark);
+    const kept = conversation.pending.filter((p) => p.seq > watermark);
+    this.resize(conversation, kept.reduce((sum, p) => sum + p.bytes, 0) - conversation.pendingBytes);
+    conversation.pending = kept;
     // The watermark is always ours: a client that sent one we never gave is brought back in line.
     return { activities: conversation.pending.map((p) => p.activity), watermark: String(conversation.seq) };
   }
@@ -133,6 +157,7 @@ export class ConversationFeed {
     const conversation = this.conversations.get(conversationId);
     if (!conversation) return false;
     this.conversations.delete(conversationId);
+    this.totalBytes -= conversation.pendingBytes;
     for (const listener of conversation.listeners) listener.ended();
     return true;
   }
@@ -144,12 +169,35 @@ export class ConversationFeed {
     for (const [id, conversation] of this.conversations) {
       if (conversation.lastSeenAt > cutoff || conversation.listeners.size > 0) continue;
       this.conversations.delete(id);
+      this.totalBytes -= conversation.pendingBytes;
       ended.push({ conversationId: id, userId: conversation.userId, locale: conversation.locale });
     }
     return ended;
   }
 
+  /**
+   * Whether the browser may post another activity: not while its own uncollected activities are at their
+   * byte budget, nor while everyone's together are at the service's. Ended conversations answer 'ok' (the
+   * post then finds the conversation gone).
+   */
+  room(conversationId: string): Room {
+    const conversation = this.conversations.get(conversationId);
+    if (!conversation) return 'ok';
+    if (conversation.pendingBytes >= this.limits.maxPendingBytes) return 'conversation-full';
+    return this.totalBytes >= this.limits.maxTotalBytes ? 'service-full' : 'ok';
+  }
+
   get size(): number {
     return this.conversations.size;
+  }
+
+  /** Bytes of every conversation's uncollected activities (for tests and metrics). */
+  get pendingBytes(): number {
+    return this.totalBytes;
+  }
+
+  private resize(conversation: Conversation, change: number): void {
+    conversation.pendingBytes += change;
+    this.totalBytes += change;
   }
 }

@@ -67,7 +67,13 @@ export function createDirectLine(config: Config, deps: DirectLineDeps): DirectLi
   const clock = deps.now ?? (() => new Date());
   const ms = () => clock().getTime();
   const feed = new ConversationFeed(
-    { maxConversations: config.DIRECTLINE_MAX_CONVERSATIONS, idleMs: config.DIRECTLINE_IDLE_MINUTES * 60_000, maxActivities: MAX_PENDING_ACTIVITIES },
+    {
+      maxConversations: config.DIRECTLINE_MAX_CONVERSATIONS,
+      idleMs: config.DIRECTLINE_IDLE_MINUTES * 60_000,
+      maxActivities: MAX_PENDING_ACTIVITIES,
+      maxPendingBytes: config.DIRECTLINE_PENDING_KB_PER_CHAT * 1024,
+      maxTotalBytes: config.DIRECTLINE_PENDING_MB_TOTAL * 1024 * 1024,
+    },
     ms,
   );
   const adapter = new DirectLineAdapter(feed, clock);

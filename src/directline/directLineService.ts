@@ -3,7 +3,7 @@ import type { Logger } from '../logging/logger';
 import { errorSummary } from '../logging/logger';
 import { HttpError } from '../http/httpError';
 import { BOT_ACCOUNT, DIRECT_LINE_CHANNEL, type DirectLineAdapter } from './directLineAdapter';
-import type { ActivitySet, ConversationFeed, ConversationInfo, FeedListener } from './conversationFeed';
+import type { ActivitySet, ConversationFeed, ConversationInfo, FeedListener, Room } from './conversationFeed';
 import type { DirectLineTokens } from './directLineTokens';
 import { keptFields, type PostedActivity } from './postedActivity';
 import type { RateWindow } from './rateWindow';
@@ -119,7 +119,8 @@ export class DirectLineService {
    */
   async post(token: string | undefined, conversationId: string, posted: PostedActivity): Promise<{ id: string }> {
     const conversation = this.open(token, conversationId);
-    // Ending is never rate-limited: a chat must always be closable.
+    // Ending is never refused: a chat must always be closable.
+    if (posted.type !== 'endOfConversation') refuseWithoutRoom(this.deps.feed.room(conversationId));
     const verdict = posted.type === 'endOfConversation' ? { allowed: true, retryAfterSeconds: 0 } : this.deps.posts.hit(conversationId);
     if (!verdict.allowed) {
       throw new HttpError(429, 'too_many_requests', 'Messages are arriving too fast. Please wait a moment.', { 'Retry-After': String(verdict.retryAfterSeconds) });
@@ -189,4 +190,14 @@ function forbidden(): HttpError {
 
 function ended(): HttpError {
   return new HttpError(404, 'conversation_ended', 'This conversation has ended.');
+}
+
+/** What a post gets when the undelivered activities are at their byte budget (see ConversationFeed.room). */
+function refuseWithoutRoom(room: Room): void {
+  if (room === 'conversation-full') {
+    throw new HttpError(429, 'too_many_requests', 'The chat has messages it has not collected yet. Please wait a moment.', { 'Retry-After': '5' });
+  }
+  if (room === 'service-full') {
+    throw new HttpError(503, 'unavailable', 'The chat is very busy. Please try again in a minute. If someone is in danger, call 999.', { 'Retry-After': '30' });
+  }
 }

@@ -3,7 +3,7 @@ import { ConversationFeed } from '../../src/directline/conversationFeed';
 describe('ConversationFeed', () => {
   let nowMs = 1_000_000;
   const feed = (limits: Partial<ConstructorParameters<typeof ConversationFeed>[0]> = {}) =>
-    new ConversationFeed({ maxConversations: 10, idleMs: 60_000, maxActivities: 5, ...limits }, () => nowMs);
+    new ConversationFeed({ maxConversations: 10, idleMs: 60_000, maxActivities: 5, maxPendingBytes: 1_000_000, maxTotalBytes: 10_000_000, ...limits }, () => nowMs);
 
   it('gives each conversation random ids and numbers its activities in order', () => {
     const f = feed();
@@ -26,6 +26,33 @@ describe('ConversationFeed', () => {
     expect(f.since(id, 0)?.activities.map((a) => a.text)).toEqual(['3', '4', '5', '6', '7']);
     f.since(id, 6);
     expect(f.since(id, 0)?.activities.map((a) => a.text)).toEqual(['7']);
+  });
+
+  it('keeps each chat and the whole service within their byte budgets for what browsers have not collected', () => {
+    const f = feed({ maxActivities: 100, maxPendingBytes: 2_000, maxTotalBytes: 5_000 });
+    const a = f.open()?.conversationId ?? '';
+    const b = f.open()?.conversationId ?? '';
+    const text = 'x'.repeat(400);
+    expect(f.room(a)).toBe('ok');
+    for (let i = 0; i < 4; i += 1) f.append(a, { type: 'message', text });
+    expect(f.room(a)).toBe('ok');
+    f.append(a, { type: 'message', text });
+    expect(f.room(a)).toBe('conversation-full');
+    // The bot's replies are never refused: past twice the budget the oldest go instead.
+    for (let i = 0; i < 10; i += 1) f.append(a, { type: 'message', text: `reply ${i} ${text}` });
+    const kept = f.since(a, 0)?.activities ?? [];
+    expect(kept.length).toBeLessThan(10);
+    expect(kept.reduce((sum, x) => sum + Buffer.byteLength(JSON.stringify(x)), 0)).toBeLessThanOrEqual(4_000);
+    expect(f.since(a, 0)?.activities.at(-1)?.text).toMatch(/^reply 9 /);
+    expect(f.room(b)).toBe('ok');
+    for (let i = 0; i < 3; i += 1) f.append(b, { type: 'message', text });
+    expect(f.room(b)).toBe('service-full');
+    // Collecting frees the budget again, for the chat and for everyone.
+    f.since(a, 1_000);
+    expect(f.room(a)).toBe('ok');
+    expect(f.room(b)).toBe('ok');
+    f.end(b);
+    expect(f.pendingBytes).toBe(0);
   });
 
   it('refuses new conversations at the limit', () => {

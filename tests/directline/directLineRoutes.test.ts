@@ -41,7 +41,7 @@ describe('built-in Direct Line endpoints', () => {
   beforeAll(async () => {
     redis = await connectTestRedis();
     t = await startTestApp(
-      { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix, DIRECTLINE_STARTS_PER_CLIENT: '40', DIRECTLINE_POSTS_PER_MINUTE: '8', DIRECTLINE_IDLE_MINUTES: '20' },
+      { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix, DIRECTLINE_STARTS_PER_CLIENT: '40', DIRECTLINE_POSTS_PER_MINUTE: '8', DIRECTLINE_IDLE_MINUTES: '20', DIRECTLINE_PENDING_KB_PER_CHAT: '32' },
       { now: () => new Date(clockMs) },
     );
   });
@@ -109,6 +109,26 @@ describe('built-in Direct Line endpoints', () => {
     expect((await post(grant, { type: 'event', name: 'x', value: { blob: 'z'.repeat(4000) } })).status).toBe(200);
     // The longest text in the widest characters (4,000 UTF-16 units of three bytes each: 12,000 bytes) fits.
     expect((await post(grant, { type: 'message', text: '\u20AC'.repeat(4000) })).status).toBe(200);
+  });
+
+  it('refuses posts while a chat has 32 KB it has not collected (429), and takes them again once it polls', async () => {
+    const grant = await started();
+    const event = { type: 'event', name: 'x', value: { blob: 'z'.repeat(4000) } };
+    let refused: Response | undefined;
+    for (let i = 0; i < 12 && !refused; i++) {
+      const res = await post(grant, event);
+      if (res.status !== 200) refused = res;
+    }
+    expect(refused?.status).toBe(429);
+    expect(refused?.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await refused!.json()) as { reason: string }).reason).toMatch(/not collected/);
+    const { body } = await poll(grant);
+    await poll(grant, body?.watermark ?? '');
+    clockMs += 61_000; // past the per-minute posting limit too
+    expect((await post(grant, event)).status).toBe(200);
+    // Closing is never refused.
+    for (let i = 0; i < 9; i++) await post(grant, event);
+    expect((await post(grant, { type: 'endOfConversation' })).status).toBe(200);
   });
 
   it('sets who sent an activity itself, whatever the browser claims, and keeps only the fields it knows', async () => {
