@@ -21,3 +21,7 @@ export class TriageError extends Error {
 }
 
 export const notFound = () => new TriageError('not-found', 'not_found', 'There is no concern with that reference in your queue.');
+
+export function isNotFound(err: unknown): boolean {
+  return err instanceof TriageError && err.refusal === 'not-found';
+}

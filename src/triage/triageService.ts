@@ -8,7 +8,7 @@ import type { Caller } from './caller';
 import { queueItem, type QueueItem } from './queueItem';
 import type { StaffCommand } from './staffCommands';
 import type { TriageAction } from './triageActions';
-import { notFound } from './triageErrors';
+import { isNotFound, notFound } from './triageErrors';
 import type { TriageClock } from './triageClock';
 
 export interface TriageServiceDeps {
@@ -126,7 +126,13 @@ export class TriageService {
     const now = this.deps.now();
     const ctx = { caller, now, claimMinutes: this.deps.claimMinutes };
     // Every action refuses another agency's concern as not found, inside the atomic change: no read first.
-    const updated = await this.deps.store.updateTriage(normalised, (concern) => action(concern, ctx), now);
+    let updated: Concern | undefined;
+    try {
+      updated = await this.deps.store.updateTriage(normalised, (concern) => action(concern, ctx), now);
+    } catch (err) {
+      if (isNotFound(err)) await this.auditIfElsewhere(caller, normalised);
+      throw err;
+    }
     if (!updated) throw notFound();
     await this.record(caller, audited, normalised, detail);
     return this.detail(updated);
@@ -136,8 +142,23 @@ export class TriageService {
   private async own(caller: Caller, ref: string): Promise<Concern> {
     const normalised = normaliseReference(ref);
     const concern = normalised === undefined ? undefined : await this.deps.store.get(normalised);
+    if (concern && concern.agency !== caller.agency) await this.refused(caller, concern.ref);
     if (!concern || concern.agency !== caller.agency) throw notFound();
     return concern;
+  }
+
+  /** After a not-found: if the concern exists in another agency's queue, the attempt is audited. */
+  private async auditIfElsewhere(caller: Caller, ref: string): Promise<void> {
+    const concern = await this.deps.store.get(ref);
+    if (concern && concern.agency !== caller.agency) await this.refused(caller, ref);
+  }
+
+  /**
+   * Staff reached for another agency's concern: they were answered "not found" like anyone, and the attempt
+   * is on that concern's audit trail (who, from which agency, when), for its own agency to see.
+   */
+  private refused(caller: Caller, ref: string): Promise<void> {
+    return this.record(caller, 'refused', ref, { reason: 'other-agency' });
   }
 
   private detail(concern: Concern): ConcernDetail {

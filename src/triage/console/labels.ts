@@ -76,6 +76,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'sign-in-failed': 'Sign-in failed',
   'sign-out': 'Signed out',
   view: 'Viewed',
+  refused: 'Refused: another agency\u2019s concern',
   ...COMMAND_AUDIT_LABELS,
   'staff-add': 'Added a staff account',
   'staff-disable': 'Disabled a staff account',

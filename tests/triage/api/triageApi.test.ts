@@ -152,7 +152,7 @@ describe('triage API on the real server and real Redis', () => {
   });
 
   describe('another agency', () => {
-    it('gets 404 on every route, exactly as for a reference that does not exist', async () => {
+    it('gets 404 on every route, exactly as for a reference that does not exist, and the attempt is audited', async () => {
       const concern = await t.seedConcern();
       const missing = 'ZZZZ-ZZZZ-ZZZZ-ZZZ0';
       const routes: Array<[string, string, unknown]> = [
@@ -178,7 +178,15 @@ describe('triage API on the real server and real Redis', () => {
       const stored = await t.store.get(concern.ref);
       expect(stored?.triage.claim).toBeNull();
       expect(stored?.agency).toBe('barnsley-front-door');
-      expect(await t.audit.forRef(concern.ref)).toEqual([]);
+      // Each attempt is on the concern's own audit trail, for its agency to see: who, from where, nothing more.
+      const trail = await t.audit.forRef(concern.ref);
+      expect(trail).toHaveLength(routes.length * 2);
+      expect(new Set(trail.map((e) => `${e.action} ${e.agency} ${e.detail.reason}`))).toEqual(new Set(['refused sheffield-safeguarding-hub other-agency']));
+      expect(new Set(trail.map((e) => e.staffId))).toEqual(new Set([sheffield.id, otherManager.id]));
+      expect(await t.audit.forRef(missing)).toEqual([]);
+      // Barnsley's staff see them in the concern's audit trail.
+      const seen = (await (await t.api(duty, `/api/triage/concerns/${concern.ref}/audit`)).json()) as { entries: Array<{ action: string }> };
+      expect(seen.entries.filter((e) => e.action === 'refused')).toHaveLength(routes.length * 2);
     });
   });
 
