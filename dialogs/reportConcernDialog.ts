@@ -300,7 +300,7 @@ export class ReportConcernDialog extends Dialog {
       await sendReply(dc.context, { text: this.words.submit.notSent, choices: notSentChoices(this.words) });
       return Dialog.EndOfTurn;
     }
-    await sendReply(dc.context, { text: receivedMessage(outcome.ref, profile.audience, this.words) });
+    await sendReply(dc.context, { text: receivedMessage(outcome.ref, profile.audience, this.words, concern.urgent) });
     return dc.endDialog();
   }
 

@@ -78,6 +78,8 @@ const reportSchema = z.strictObject({
   submit: z.strictObject({
     sending: text,
     received: text.includes('{ref}'),
+    /** Added to the receipt of an urgent report: nobody reads it live, so ring 999. */
+    receivedUrgent: text.refine((t) => t.includes('999'), 'must tell the reporter to ring 999'),
     receivedYoungPerson: text,
     notSent: text,
     retryChoices: choices('retry'),

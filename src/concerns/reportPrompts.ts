@@ -98,9 +98,12 @@ export function ownDetailsOutcome(removed: number, content: ReportContent): stri
 }
 
 /** The confirmation once the store has the report: its reference, and a word for a young person. */
-export function receivedMessage(ref: string, audience: Audience | undefined, content: ReportContent): string {
-  const received = fillTemplate(content.submit.received, { ref });
-  return audience === 'young-person' ? `${received}\n\n${content.submit.receivedYoungPerson}` : received;
+export function receivedMessage(ref: string, audience: Audience | undefined, content: ReportContent, urgent = false): string {
+  const parts = [fillTemplate(content.submit.received, { ref })];
+  // An urgent report is not read live: the receipt says so again, and 999, before anything else.
+  if (urgent) parts.push(content.submit.receivedUrgent);
+  if (audience === 'young-person') parts.push(content.submit.receivedYoungPerson);
+  return parts.join('\n\n');
 }
 
 function ownDetailsList(found: readonly FoundDetail[], content: ReportContent): string {

@@ -38,6 +38,11 @@ export function createTriage(config: Config, parts: TriageParts): Triage {
   const { staff, audit, sessions } = stores;
   const webhooks = config.ALERT_WEBHOOKS;
   checkWebhookAgencies(webhooks, parts.agencies.all().map((a) => a.id));
+  // Urgent concerns for these agencies will alert nobody: say so once, at start-up, where operators look.
+  const unalerted = parts.agencies.all().map((a) => a.id).filter((id) => !Object.hasOwn(webhooks, id));
+  if (unalerted.length > 0) {
+    parts.logger.warn({ code: 'ALERTS_NOT_CONFIGURED', agencies: unalerted }, 'urgent and overdue concerns for these agencies alert nobody: set ALERT_WEBHOOKS');
+  }
   const auth = new SessionStaffAuth({
     staff,
     sessions,

@@ -117,4 +117,13 @@ describe('receivedMessage', () => {
     expect(receivedMessage(ref, undefined, w)).not.toContain(w.submit.receivedYoungPerson);
     expect(receivedMessage(ref, 'young-person', w).endsWith(`\n\n${w.submit.receivedYoungPerson}`)).toBe(true);
   });
+
+  it('tells the sender of an urgent report again that nobody reads it live, and to ring 999', () => {
+    const ref = 'K7PM-3XQ9-RT4W-HN2C';
+    expect(receivedMessage(ref, 'parent', w)).not.toContain(w.submit.receivedUrgent);
+    const urgent = receivedMessage(ref, 'young-person', w, true);
+    expect(urgent).toContain(`Your reference is ${ref}`);
+    expect(urgent).toContain('ring 999');
+    expect(urgent.indexOf(w.submit.receivedUrgent)).toBeLessThan(urgent.indexOf(w.submit.receivedYoungPerson));
+  });
 });

@@ -226,7 +226,7 @@ describe('reporting a concern (transcripts)', () => {
     expect(yes.last).toBe(words.questions.peopleInvolved.text);
     await answerAll(chat, ['skip', 'skip', 'skip']);
     expect((await chat.say('Stay anonymous')).last).toContain(words.summary.urgent);
-    await chat.say('Send it');
+    expect((await chat.say('Send it')).activities.map((a) => a.text ?? '').join('\n')).toContain(words.submit.receivedUrgent);
     // The safety check may also have answered the worry first (a girl missing, phone off): urgent either way.
     const concern = await onlyConcern();
     expect(concern).toMatchObject({ urgent: true, answers: { dangerNow: 'yes' } });

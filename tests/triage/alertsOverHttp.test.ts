@@ -1,3 +1,5 @@
+import { AgencyDirectory } from '../../src/concerns/agencies';
+import { defaultContentDir } from '../../src/content/contentDir';
 import { messageActivity } from '../helpers/activities';
 import { startTriageApp, type TriageTestApp } from '../helpers/triageApp';
 import { WebhookReceiver } from '../helpers/webhookReceiver';
@@ -57,6 +59,19 @@ describe('duty channel alerts from the running service', () => {
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(receiver.received).toHaveLength(2);
     expect((await ready()).details.alerts).toMatchObject({ healthy: true, failing: 0, delivered: 2 });
+  });
+
+  it('warns at start-up, by agency, when urgent concerns have nowhere to alert, and not when every agency has a webhook', async () => {
+    t = await start({ 'barnsley-front-door': receiver.url() });
+    const warning = t.logs.lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.code === 'ALERTS_NOT_CONFIGURED');
+    expect(warning).toMatchObject({ level: 40 });
+    expect(warning?.agencies).toContain('sheffield-safeguarding-hub');
+    expect(warning?.agencies).not.toContain('barnsley-front-door');
+    expect(t.logs.text).not.toContain(receiver.url());
+    await t.stop();
+    const all = Object.fromEntries(AgencyDirectory.load(defaultContentDir()).all().map((a) => [a.id, receiver.url()]));
+    t = await start(all);
+    expect(t.logs.text).not.toContain('ALERTS_NOT_CONFIGURED');
   });
 
   it('alerts at once for an urgent report made in the chat, without the reporter waiting for it', async () => {
