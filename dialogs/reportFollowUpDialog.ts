@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { sendReply } from '../src/channels/sendReply';
 import type { Concern } from '../src/concerns/concern';
-import { followUpPrompt, staffQuestionMessage, statusMessage, type FollowUpStage } from '../src/concerns/followUpPrompts';
+import { followUpPrompt, onlySaysYes, staffQuestionMessage, statusMessage, type FollowUpStage } from '../src/concerns/followUpPrompts';
 import { findReference } from '../src/concerns/referenceCode';
 import { isSkip } from '../src/concerns/reportDraft';
 import { normaliseAnswer } from '../src/text/normaliseAnswer';
@@ -78,6 +78,10 @@ export class ReportFollowUpDialog extends Dialog<FollowUpOptions> {
     if (!danger && (said === '' || said === 'no' || said === 'no thanks' || isSkip(text, this.deps.report.content))) {
       await sendReply(dc.context, { text: this.words.nothingAdded });
       return dc.endDialog();
+    }
+    if (!danger && onlySaysYes(text, this.words)) {
+      await sendReply(dc.context, { text: this.words.goAhead });
+      return Dialog.EndOfTurn;
     }
     const saved = await this.save(dc, danger, () => this.deps.report.store.addInformation(state.ref!, text.slice(0, 4000), this.deps.report.now(), { danger }));
     if (saved) await sendReply(dc.context, { text: this.words.added });

@@ -1,4 +1,5 @@
 import { fillTemplate } from '../content/template';
+import { normaliseAnswer } from '../text/normaliseAnswer';
 import type { Concern } from './concern';
 import type { ReportContent } from './reportContent';
 
@@ -22,4 +23,10 @@ export function statusMessage(concern: Pick<Concern, 'ref' | 'status'>, words: R
 /** A question duty staff left for the reporter, and how to answer it. */
 export function staffQuestionMessage(question: string, words: ReferenceWords): string {
   return `${fillTemplate(words.question, { question })}\n\n${words.answerPrompt}`;
+}
+
+/** True when what the reporter typed at "do you want to add anything?" only says yes: ask for the news itself. */
+export function onlySaysYes(text: string, words: ReferenceWords): boolean {
+  const said = normaliseAnswer(text);
+  return words.goAheadWords.some((w) => normaliseAnswer(w) === said);
 }

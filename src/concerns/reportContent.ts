@@ -97,6 +97,9 @@ const reportSchema = z.strictObject({
     answerPrompt: text,
     answerSaved: text,
     addPrompt: text,
+    /** The answer to "yes" at the add prompt: go ahead and type it (a "yes" is never saved as the news). */
+    goAhead: text,
+    goAheadWords: z.array(z.string().min(1)).min(1),
     added: text,
     nothingAdded: text,
     closedNoAdd: text,

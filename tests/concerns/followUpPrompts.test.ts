@@ -1,4 +1,4 @@
-import { followUpPrompt, staffQuestionMessage, statusMessage } from '../../src/concerns/followUpPrompts';
+import { followUpPrompt, onlySaysYes, staffQuestionMessage, statusMessage } from '../../src/concerns/followUpPrompts';
 import { loadReportContent } from '../../src/concerns/reportContent';
 import { defaultContentDir } from '../../src/content/contentDir';
 
@@ -18,5 +18,12 @@ describe('follow-up prompts', () => {
 
   it("shows staff's question as they wrote it, then how to answer", () => {
     expect(staffQuestionMessage('Which school? ($& is fine)', words)).toBe(`The team has a question for you: Which school? ($& is fine)\n\n${words.answerPrompt}`);
+  });
+});
+
+describe('onlySaysYes', () => {
+  it('is true for a bare yes in its usual forms, and false for news that starts with one', () => {
+    for (const yes of ['yes', 'Yes.', 'YEAH', 'yep!', 'y', 'ok', 'Yes please']) expect({ yes, only: onlySaysYes(yes, words) }).toEqual({ yes, only: true });
+    for (const news of ['yes he was back last night', 'no', 'the car is grey', '']) expect({ news, only: onlySaysYes(news, words) }).toEqual({ news, only: false });
   });
 });

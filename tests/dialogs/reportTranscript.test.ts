@@ -416,6 +416,8 @@ describe('reporting a concern (transcripts)', () => {
     expect(status.text).not.toContain('second phone');
     expect(status.last).toContain('Which school does he go to?');
     expect((await back.say('Westfield')).text).toContain(words.reference.answerSaved);
+    // "Yes" to "do you want to add anything?" is not the news itself: it is asked for.
+    expect((await back.say('Yes.')).last).toBe(words.reference.goAhead);
     const added = await back.say('He was picked up again last night by the same car');
     expect(added.text).toContain(words.reference.added);
 
