@@ -3,7 +3,9 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import { sendReply } from '../src/channels/sendReply';
 import type { Concern } from '../src/concerns/concern';
 import { followUpPrompt, onlySaysYes, staffQuestionMessage, statusMessage, type FollowUpStage } from '../src/concerns/followUpPrompts';
+import { examineText, parseDetailChoice, removeFromText, type FoundDetail } from '../src/concerns/ownDetails';
 import { findReference } from '../src/concerns/referenceCode';
+import { ownDetailsOutcome } from '../src/concerns/reportPrompts';
 import { isSkip } from '../src/concerns/reportDraft';
 import { normaliseAnswer } from '../src/text/normaliseAnswer';
 import { DialogIds } from './dialogIds';
@@ -63,13 +65,12 @@ export class ReportFollowUpDialog extends Dialog<FollowUpOptions> {
       if (ref) return this.lookUp(dc, state, ref);
       return this.failedAttempt(dc, state, this.words.notRecognised);
     }
+    if (stage.kind === 'details') return this.onDetails(dc, state, stage, text, danger);
     if (stage.kind === 'answer') {
       if (danger || (!isSkip(text, this.deps.report.content) && text.length > 0)) {
-        const saved = await this.save(dc, danger, () =>
-          this.deps.report.store.answerQuestion(state.ref!, stage.questionId, text.slice(0, 4000), this.deps.report.now(), { danger }),
-        );
-        if (!saved) return dc.endDialog();
-        await sendReply(dc.context, { text: this.words.answerSaved });
+        // Danger is saved at once, as sent: staff must see it now. Otherwise the reporter's own details first.
+        if (!danger && (await this.askAboutDetails(dc, state, text, stage.questionId))) return Dialog.EndOfTurn;
+        return this.saveAnswer(dc, state, stage.questionId, text, danger);
       }
       return this.next(dc, state, stage.questionId);
     }
@@ -83,6 +84,55 @@ export class ReportFollowUpDialog extends Dialog<FollowUpOptions> {
       await sendReply(dc.context, { text: this.words.goAhead });
       return Dialog.EndOfTurn;
     }
+    if (!danger && (await this.askAboutDetails(dc, state, text))) return Dialog.EndOfTurn;
+    return this.saveAddition(dc, state, text, danger);
+  }
+
+  /**
+   * When the message holds details that could identify someone, asks which are the reporter's own (as the
+   * report does) and holds the message until they say; true when it asked.
+   */
+  private async askAboutDetails(dc: DialogContext, state: FollowUpState, text: string, questionId?: string): Promise<boolean> {
+    const found = await examineText(text.slice(0, 4000), this.deps.report.language);
+    if (found.length === 0) return false;
+    state.stage = { kind: 'details', text: text.slice(0, 4000), found, ...(questionId ? { questionId } : {}) };
+    await sendReply(dc.context, { text: followUpPrompt(state.stage, this.words, this.deps.report.content) });
+    return true;
+  }
+
+  private async onDetails(
+    dc: DialogContext,
+    state: FollowUpState,
+    stage: Extract<FollowUpStage, { kind: 'details' }>,
+    text: string,
+    danger: boolean,
+  ): Promise<DialogTurnResult> {
+    const { ownDetails } = this.deps.report.content;
+    if (danger) {
+      // Danger typed instead of an answer: saved at once, as sent; the held message still waits for its answer.
+      await this.save(dc, true, () => this.deps.report.store.addInformation(state.ref!, text.slice(0, 4000), this.deps.report.now(), { danger: true }));
+      await sendReply(dc.context, { text: followUpPrompt(stage, this.words, this.deps.report.content) });
+      return Dialog.EndOfTurn;
+    }
+    const picked = parseDetailChoice(text, stage.found.length, [...ownDetails.noneChoice.synonyms, ownDetails.noneChoice.label]);
+    if (!picked) {
+      await sendReply(dc.context, { text: ownDetails.retry });
+      return Dialog.EndOfTurn;
+    }
+    const chosen = picked.map((i) => stage.found[i]).filter((d): d is FoundDetail => d !== undefined);
+    const cleaned = removeFromText(stage.text, chosen, ownDetails.removedMarker);
+    await sendReply(dc.context, { text: ownDetailsOutcome(chosen.length, this.deps.report.content) });
+    return stage.questionId ? this.saveAnswer(dc, state, stage.questionId, cleaned, false) : this.saveAddition(dc, state, cleaned, false);
+  }
+
+  private async saveAnswer(dc: DialogContext, state: FollowUpState, questionId: string, text: string, danger: boolean): Promise<DialogTurnResult> {
+    const saved = await this.save(dc, danger, () => this.deps.report.store.answerQuestion(state.ref!, questionId, text.slice(0, 4000), this.deps.report.now(), { danger }));
+    if (!saved) return dc.endDialog();
+    await sendReply(dc.context, { text: this.words.answerSaved });
+    return this.next(dc, state, questionId);
+  }
+
+  private async saveAddition(dc: DialogContext, state: FollowUpState, text: string, danger: boolean): Promise<DialogTurnResult> {
     const saved = await this.save(dc, danger, () => this.deps.report.store.addInformation(state.ref!, text.slice(0, 4000), this.deps.report.now(), { danger }));
     if (saved) await sendReply(dc.context, { text: this.words.added });
     return dc.endDialog();
@@ -90,7 +140,7 @@ export class ReportFollowUpDialog extends Dialog<FollowUpOptions> {
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = instance.state as FollowUpState;
-    await sendReply(context, { text: followUpPrompt(state.stage, this.words) });
+    await sendReply(context, { text: followUpPrompt(state.stage, this.words, this.deps.report.content) });
   }
 
   private async lookUp(dc: DialogContext, state: FollowUpState, ref: string): Promise<DialogTurnResult> {

@@ -1,17 +1,25 @@
 import { fillTemplate } from '../content/template';
 import { normaliseAnswer } from '../text/normaliseAnswer';
 import type { Concern } from './concern';
+import type { FoundDetail } from './ownDetails';
 import type { ReportContent } from './reportContent';
+import { ownDetailsList } from './reportPrompts';
 
 /** Where a reporter coming back with their reference is: typing it, answering staff, or adding news. */
-export type FollowUpStage = { kind: 'askRef' } | { kind: 'answer'; questionId: string } | { kind: 'add' };
+export type FollowUpStage =
+  | { kind: 'askRef' }
+  | { kind: 'answer'; questionId: string }
+  | { kind: 'add' }
+  /** What they sent holds details that could identify someone: which are theirs, before it is saved. */
+  | { kind: 'details'; text: string; found: FoundDetail[]; questionId?: string };
 
 type ReferenceWords = ReportContent['reference'];
 
 /** What the reporter is asked at a stage (again, after an interruption). */
-export function followUpPrompt(stage: FollowUpStage, words: ReferenceWords): string {
+export function followUpPrompt(stage: FollowUpStage, words: ReferenceWords, content?: ReportContent): string {
   if (stage.kind === 'askRef') return words.ask;
   if (stage.kind === 'add') return words.addPrompt;
+  if (stage.kind === 'details' && content) return ownDetailsList(stage.found, content);
   return words.answerPrompt;
 }
 

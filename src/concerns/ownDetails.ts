@@ -44,6 +44,25 @@ export async function examineAnswers(
   };
 }
 
+/** The details in one message the reporter sends later (news, an answer to staff), as in examineAnswers. */
+export async function examineText(text: string, language: LanguageService): Promise<FoundDetail[]> {
+  const [analysis] = await language.analyse([text]);
+  const found: FoundDetail[] = [];
+  const seen = new Set<string>();
+  for (const detail of analysis?.details ?? []) {
+    const key = normaliseAnswer(detail.text);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    found.push({ text: detail.text, category: detail.category });
+  }
+  return found.slice(0, MAX_LISTED);
+}
+
+/** The message with the chosen details taken out, each replaced by the marker. */
+export function removeFromText(text: string, chosen: readonly FoundDetail[], marker: string): string {
+  return chosen.reduce((value, detail) => value.split(detail.text).join(marker), text);
+}
+
 /** Takes the chosen details out of every free-text answer, leaving a marker so staff know something was removed. */
 export function removeDetails(draft: ReportDraft, chosen: readonly FoundDetail[], marker: string): ReportDraft {
   const answers = { ...draft.answers };

@@ -106,7 +106,8 @@ export function receivedMessage(ref: string, audience: Audience | undefined, con
   return parts.join('\n\n');
 }
 
-function ownDetailsList(found: readonly FoundDetail[], content: ReportContent): string {
+/** The details found, numbered with what kind each is, and how to say which are the reporter's own. */
+export function ownDetailsList(found: readonly FoundDetail[], content: ReportContent): string {
   const list = found.map((d, i) => `${i + 1}. ${d.text} (${content.categories[d.category]})`).join('\n');
   return [content.ownDetails.found, list, content.ownDetails.ask].join('\n\n');
 }

@@ -1,4 +1,5 @@
 import { followUpPrompt, onlySaysYes, staffQuestionMessage, statusMessage } from '../../src/concerns/followUpPrompts';
+import { removeFromText } from '../../src/concerns/ownDetails';
 import { loadReportContent } from '../../src/concerns/reportContent';
 import { defaultContentDir } from '../../src/content/contentDir';
 
@@ -25,5 +26,24 @@ describe('onlySaysYes', () => {
   it('is true for a bare yes in its usual forms, and false for news that starts with one', () => {
     for (const yes of ['yes', 'Yes.', 'YEAH', 'yep!', 'y', 'ok', 'Yes please']) expect({ yes, only: onlySaysYes(yes, words) }).toEqual({ yes, only: true });
     for (const news of ['yes he was back last night', 'no', 'the car is grey', '']) expect({ news, only: onlySaysYes(news, words) }).toEqual({ news, only: false });
+  });
+});
+
+describe('the own-details question for news and answers', () => {
+  const content = loadReportContent(defaultContentDir());
+  const found = [{ text: '07700 900123', category: 'phone' as const }, { text: 'Flat 3', category: 'address' as const }];
+
+  it('lists what was found, numbered and named, and asks which are the reporter’s own', () => {
+    const prompt = followUpPrompt({ kind: 'details', text: 'x', found }, words, content);
+    expect(prompt).toContain(content.ownDetails.found);
+    expect(prompt).toContain('1. 07700 900123 (phone number)');
+    expect(prompt).toContain('2. Flat 3 (address)');
+    expect(prompt.endsWith(content.ownDetails.ask)).toBe(true);
+  });
+
+  it('takes out only the chosen details, every time they appear', () => {
+    const text = 'ring 07700 900123 or 07700 900123, I live at Flat 3';
+    expect(removeFromText(text, [found[0]!], '[removed]')).toBe('ring [removed] or [removed], I live at Flat 3');
+    expect(removeFromText(text, [], '[removed]')).toBe(text);
   });
 });

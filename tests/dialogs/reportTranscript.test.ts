@@ -1,3 +1,4 @@
+import { sampleConcern } from '../helpers/concerns';
 import type { Concern } from '../../src/concerns/concern';
 import type { ConcernStore } from '../../src/concerns/concernStore';
 import type { SqliteConcernStore } from '../../src/concerns/sqliteConcernStore';
@@ -424,6 +425,31 @@ describe('reporting a concern (transcripts)', () => {
     const concern = (await store.get(ref))!;
     expect(concern.questions).toEqual([expect.objectContaining({ id: questionId, answer: 'Westfield' })]);
     expect(concern.additions).toEqual([{ at: OFFICE_HOURS.toISOString(), text: 'He was picked up again last night by the same car' }]);
+  });
+
+  it('asks which details are the reporter\u2019s own in an answer or in news, and takes out those before saving', async () => {
+    const concern = sampleConcern();
+    await store.submit(concern);
+    await store.askQuestion(concern.ref, 'Can we reach you?', OFFICE_HOURS);
+    const back = chatOn();
+    await back.say('hi');
+    const asked = await back.say(concern.ref);
+    expect(asked.last).toContain('Can we reach you?');
+    const answer = await back.say('yes my mobile is 07700 900123');
+    expect(answer.last).toContain(words.ownDetails.found);
+    expect(answer.last).toContain('07700 900123');
+    const removed = await back.say('1');
+    expect(removed.text).toContain(words.reference.answerSaved);
+    expect(removed.last).toBe(words.reference.addPrompt);
+    const news = await back.say("it's me again, the lad's number is 07700 900456");
+    expect(news.last).toContain('07700 900456');
+    expect((await back.say('none')).text).toContain(words.reference.added);
+
+    const stored = (await store.get(concern.ref))!;
+    expect(stored.questions[0]?.answer).toBe(`yes my mobile is ${words.ownDetails.removedMarker}`);
+    expect(JSON.stringify(stored)).not.toContain('07700 900123');
+    // "None are mine": kept as sent (it may be someone else's number, which helps the team).
+    expect(stored.additions.map((a) => a.text)).toEqual(["it's me again, the lad's number is 07700 900456"]);
   });
 
   it('understands a reference typed straight in at the menu, and says so kindly when there is no such report', async () => {
