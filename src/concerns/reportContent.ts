@@ -32,7 +32,7 @@ const reportSchema = z.strictObject({
     dangerNow: question.extend({ choices: choices('yes', 'no', 'not-sure'), retry: text, saidYes: text }),
     peopleInvolved: question,
     howTheyKnow: question.extend({ choices: choices('saw-it', 'heard-it', 'both') }),
-    communicationNeeds: question.extend({ noWords: z.array(text).min(1) }),
+    communicationNeeds: question.extend({ noWords: z.array(text).min(1), noneNeeded: text }),
   }),
   contact: z.strictObject({
     ask: question.extend({ choices: choices('anonymous', 'contact') }),

@@ -99,8 +99,10 @@ export function interpretAnswer(question: QuestionId, text: string, content: Rep
     return { kind: 'retry', reason: 'no-choice' };
   }
   if (isSkip(trimmed, content)) return { kind: 'skip' };
-  if (question === 'communicationNeeds' && content.questions.communicationNeeds.noWords.some((w) => normaliseAnswer(w) === normaliseAnswer(trimmed))) {
-    return { kind: 'skip' };
+  const needs = content.questions.communicationNeeds;
+  if (question === 'communicationNeeds' && needs.noWords.some((w) => normaliseAnswer(w) === normaliseAnswer(trimmed))) {
+    // Answered "no": recorded as such, so staff do not read it as a question left unanswered.
+    return { kind: 'answer', value: needs.noneNeeded };
   }
   return freeText(trimmed, answerLimit(question));
 }

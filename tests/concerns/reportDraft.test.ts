@@ -31,8 +31,9 @@ describe('interpretAnswer', () => {
     expect(interpretAnswer('whoAtRisk', 'x'.repeat(300), words).kind).toBe('answer');
   });
 
-  it('takes "no" as nothing needed for communication needs', () => {
-    expect(interpretAnswer('communicationNeeds', 'No', words)).toEqual({ kind: 'skip' });
+  it('records "no" to communication needs as none needed (answered, not skipped)', () => {
+    expect(interpretAnswer('communicationNeeds', 'No', words)).toEqual({ kind: 'answer', value: words.questions.communicationNeeds.noneNeeded });
+    expect(interpretAnswer('communicationNeeds', 'skip', words)).toEqual({ kind: 'skip' });
     expect(interpretAnswer('communicationNeeds', 'His mum only speaks Polish', words).kind).toBe('answer');
   });
 });

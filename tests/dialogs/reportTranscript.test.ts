@@ -75,7 +75,7 @@ describe('reporting a concern (transcripts)', () => {
     const summary = await chat.say('Stay anonymous');
     expect(summary.last).toContain(words.summary.intro);
     expect(summary.last).toMatch(/Where: Hillsborough \(Sheffield\)/);
-    expect(summary.last).toMatch(/Language or communication: \(skipped\)/);
+    expect(summary.last).toContain(`Language or communication: ${words.questions.communicationNeeds.noneNeeded}`);
     expect(summary.last).toMatch(/Contact: Anonymous/);
     expect(summary.last).toMatch(/It will go to: Sheffield Safeguarding Hub/);
     expect(summary.buttons).toEqual(['Send it', 'Change something', 'Delete it']);
@@ -102,7 +102,7 @@ describe('reporting a concern (transcripts)', () => {
         dangerNow: 'no',
         peopleInvolved: 'older lads in a black Golf, one calls himself Tiny',
         howTheyKnow: 'I saw it myself',
-        communicationNeeds: null,
+        communicationNeeds: words.questions.communicationNeeds.noneNeeded,
       },
     });
     expect(concern.language.code).toBe('en');
