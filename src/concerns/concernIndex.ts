@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Concern } from './concern';
 
 /** When a decision on the concern is due (the triage clock's answer), for the due-time index. */
@@ -101,3 +102,9 @@ export function decodeCursor(text: string): QueueCursor | undefined {
   const score = Number(match[1]);
   return Number.isSafeInteger(score) ? { score, ref: match[2]! } : undefined;
 }
+
+/** A `cursor` query parameter, as the API and the console both take it: the text, checked and decoded. */
+export const cursorParam = z
+  .string()
+  .regex(CURSOR_PATTERN)
+  .transform((text) => decodeCursor(text)!);

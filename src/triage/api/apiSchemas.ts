@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONCERN_STATUSES } from '../../concerns/concern';
-import { CURSOR_PATTERN, decodeCursor } from '../../concerns/concernIndex';
+import { cursorParam } from '../../concerns/concernIndex';
 import { QUEUE_PAGE_MAX } from '../triageService';
 import { STAFF_ROLES } from '../../staff/staffAccount';
 
@@ -22,11 +22,7 @@ export const queueQuerySchema = z.strictObject({
     .transform(Number)
     .pipe(z.number().int().min(1).max(QUEUE_PAGE_MAX))
     .optional(),
-  cursor: z
-    .string()
-    .regex(CURSOR_PATTERN)
-    .transform((text) => decodeCursor(text)!)
-    .optional(),
+  cursor: cursorParam.optional(),
 });
 
 /** A change that takes no fields (an empty body is fine). */

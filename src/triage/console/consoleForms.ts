@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CURSOR_PATTERN, decodeCursor } from '../../concerns/concernIndex';
+import { cursorParam } from '../../concerns/concernIndex';
 import { CONCERN_STATUSES } from '../../concerns/concern';
 import { HttpError } from '../../http/httpError';
 import { CHOICES, type CommandField, type CommandFields } from '../commandFields';
@@ -88,11 +88,7 @@ export const queueQuerySchema = z.strictObject({
   overdue: yesNo,
   done: z.enum(doneCodes('queue')).optional(),
   /** Where this page of the queue starts: the "Next page" link's cursor. */
-  cursor: z
-    .string()
-    .regex(CURSOR_PATTERN)
-    .transform((text) => decodeCursor(text)!)
-    .optional(),
+  cursor: cursorParam.optional(),
 });
 
 export function queueFilterOf(query: z.infer<typeof queueQuerySchema>): QueueFilter {
