@@ -207,7 +207,8 @@
     /**
      * Takes a chat frame off the page. It is hidden at once; the chat page inside is first asked to end its
      * conversation (a request sent from a live page goes out; one sent while a removed frame unloads can be
-     * dropped by the browser), and the frame is removed as soon as it says it has, or after a second at most.
+     * dropped by the browser), and the frame is removed as soon as it says it has, or after three seconds at most
+     * (a chat page still drawing Web Chat on a busy phone can take more than a second to answer).
      */
     function dropFrame(leaving) {
       leaving.style.display = 'none';
@@ -229,7 +230,7 @@
         remove();
         return;
       }
-      window.setTimeout(remove, 1000);
+      window.setTimeout(remove, 3000);
     }
 
     /** Closing ends the chat: without its iframe the conversation is gone from this page. */
@@ -244,7 +245,7 @@
 
     function quickExit() {
       if (frame) {
-        dropFrame(frame); // hidden at once, gone within a second: the transcript goes with it
+        dropFrame(frame); // hidden at once, gone within three seconds: the transcript goes with it
         frame = null;
       }
       panel.hidden = true;
