@@ -15,6 +15,7 @@ import type { Logger } from './logging/logger';
 import { ConcernSubmitter } from './concerns/concernSubmitter';
 import { RetentionSweep } from './concerns/retentionSweep';
 import { createTriage } from './triage/createTriage';
+import { checkAlertWebhooks } from './triage/createAlerts';
 import { createChatBackend, type DirectLine } from './directline/createDirectLine';
 import { createLanguageService } from './language/createLanguageService';
 import { LocalHelp } from './signposting/localHelp';
@@ -48,6 +49,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const localHelp = new LocalHelp(bundle.frontDoors, holidays, now);
   const hashId = createIdHasher(config.LOG_HASH_KEY);
   const clock = triageClockFor(config, holidays);
+  // A webhook for no agency, or an out-of-hours route naming no webhook, stops start-up before any store opens.
+  checkAlertWebhooks(config.ALERT_WEBHOOKS, agencies);
   // With Redis down, start anyway: /readyz says 503 until it answers, and the client keeps retrying. But
   // give the first connection a moment: commands fail fast while offline (no offline queue), so a
   // message that arrived before it was ready would fail its turn for no reason.

@@ -2,7 +2,7 @@ import type { Alert, AlertKind } from './alert';
 
 /** The JSON body posted to an agency's incoming webhook: these four fields and nothing else. */
 export interface AlertMessage {
-  /** One plain line, which Slack and Teams incoming webhooks both show as the message. */
+  /** One plain line, which a Slack incoming webhook shows as the message (Teams webhooks get a card: teamsCard.ts). */
   text: string;
   ref: string;
   agency: string;

@@ -1,11 +1,15 @@
 import type { Logger } from '../logging/logger';
 import type { AlertSource } from './alert';
+import type { OutOfHoursRoute } from './alertRoutes';
 import type { Backoff } from './backoff';
+import type { AlertWebhook } from './webhookConfig';
 
 export interface AlertDispatcherOptions {
   source: AlertSource;
-  /** Agency id → incoming-webhook URL; agencies without one get no alerts. */
-  webhooks: Readonly<Record<string, string>>;
+  /** Agency id (or out-of-hours route name) → incoming webhook; an agency with neither gets no alerts. */
+  webhooks: Readonly<Record<string, AlertWebhook>>;
+  /** Agency id → where its urgent alerts also go out of hours (default: nowhere else). */
+  outOfHours?: ReadonlyMap<string, OutOfHoursRoute>;
   logger: Logger;
   now?: () => Date;
   /** How often pending alerts are read (default 30 s). A retry due sooner gets a round of its own. */
@@ -27,6 +31,7 @@ export function resolveDispatcherOptions(options: AlertDispatcherOptions): Resol
   const backoff = options.backoff ?? DEFAULTS.backoff;
   const resolved: ResolvedDispatcherOptions = {
     ...options,
+    outOfHours: options.outOfHours ?? new Map(),
     now: options.now ?? (() => new Date()),
     pollMs: positive('pollMs', options.pollMs ?? DEFAULTS.pollMs),
     timeoutMs: positive('timeoutMs', options.timeoutMs ?? DEFAULTS.timeoutMs),

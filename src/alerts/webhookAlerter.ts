@@ -1,21 +1,24 @@
 import { errorSummary } from '../logging/logger';
 import type { Alert } from './alert';
-import { alertMessage } from './alertMessage';
+import { AlertRoutes } from './alertRoutes';
 import { backoffDelay } from './backoff';
-import { DeliveryLedger, type AlertStatus } from './deliveryLedger';
+import { DeliveryLedger, type AlertStatus, type Delivery } from './deliveryLedger';
 import { resolveDispatcherOptions, type AlertDispatcherOptions, type ResolvedDispatcherOptions } from './dispatcherOptions';
+import { webhookBody } from './webhookBody';
 import { postWebhook, type PostOutcome } from './webhookPost';
 
 export type { AlertDispatcherOptions, AlertStatus };
 
 /**
  * Tells each agency's duty channel, through its incoming webhook, of new urgent concerns and of
- * concerns gone overdue: reference, agency and urgency only. Runs in the background, one round at a
- * time: each round reads the pending alerts, posts those whose backoff has run out, and records the
- * delivered ones with the source. Nothing waits for it: the submitter only pokes it.
+ * concerns gone overdue: reference, agency and urgency only (Slack's line, or a Teams card). An urgent
+ * alert for an agency out of hours also goes to its out-of-hours route. Runs in the background, one round
+ * at a time: each round reads the pending alerts, posts those whose backoff has run out, and records each
+ * with the source once every webhook it goes to has it. Nothing waits for it: the submitter only pokes it.
  */
 export class AlertDispatcher {
   private readonly options: ResolvedDispatcherOptions;
+  private readonly routes: AlertRoutes;
   private readonly ledger = new DeliveryLedger();
   /** Agencies already logged as having alerts but no webhook (logged once each, not every round). */
   private readonly noWebhookLogged = new Set<string>();
@@ -26,6 +29,7 @@ export class AlertDispatcher {
 
   constructor(options: AlertDispatcherOptions) {
     this.options = resolveDispatcherOptions(options);
+    this.routes = new AlertRoutes(new Set(Object.keys(this.options.webhooks)), this.options.outOfHours);
   }
 
   /** Runs a first round now, then one every pollMs (sooner when a retry falls due). */
@@ -77,62 +81,86 @@ export class AlertDispatcher {
       return;
     }
     this.ledger.keepOnly(alerts);
-    // One queue per webhook, run side by side: a channel that hangs does not hold up another agency's alerts.
+    // Where each alert goes is decided afresh each round: an alert still failing at the end of the working
+    // day goes to the out-of-hours route as well.
+    const now = this.options.now();
+    const destinations = new Map<Alert, string[]>();
+    // One queue per webhook, run side by side: a channel that hangs does not hold up another webhook's alerts.
     const queues = new Map<string, Alert[]>();
+    const postedEverywhere: Alert[] = [];
     for (const alert of alerts) {
-      const url = this.webhookFor(alert.agency);
-      if (url === undefined) continue;
-      const queue = queues.get(url);
-      if (queue) queue.push(alert);
-      else queues.set(url, [alert]);
+      const webhooks = this.destinationsOf(alert, now);
+      if (webhooks.length === 0) continue;
+      destinations.set(alert, webhooks);
+      const unposted = webhooks.filter((webhook) => this.ledger.postedAt({ alert, webhook }) === undefined);
+      if (unposted.length === 0) postedEverywhere.push(alert);
+      for (const webhook of unposted) {
+        const queue = queues.get(webhook);
+        if (queue) queue.push(alert);
+        else queues.set(webhook, [alert]);
+      }
     }
-    await Promise.all([...queues].map(([url, queue]) => this.deliverQueue(url, queue)));
+    await Promise.all([
+      ...postedEverywhere.map((alert) => this.markSent(alert, destinations.get(alert) ?? [])),
+      ...[...queues].map(([webhook, queue]) => this.deliverQueue(webhook, queue, destinations)),
+    ]);
   }
 
-  private async deliverQueue(url: string, queue: readonly Alert[]): Promise<void> {
+  private async deliverQueue(webhook: string, queue: readonly Alert[], destinations: ReadonlyMap<Alert, readonly string[]>): Promise<void> {
     const urgentFirst = [...queue].sort((a, b) => Number(b.kind === 'urgent') - Number(a.kind === 'urgent'));
     for (const alert of urgentFirst) {
       if (this.state === 'stopped') return;
-      if (!this.ledger.isDue(alert, this.options.now().getTime())) continue;
+      if (!this.ledger.isDue({ alert, webhook }, this.options.now().getTime())) continue;
       // A webhook that just failed is left alone until a later round, rather than sent the rest of its queue now.
-      if (!(await this.deliver(url, alert))) return;
+      if (!(await this.post({ alert, webhook }))) return;
+      // The last of the alert's webhooks to have it records it with the source (JS runs one continuation at a time).
+      const webhooks = destinations.get(alert) ?? [webhook];
+      if (webhooks.every((w) => this.ledger.postedAt({ alert, webhook: w }) !== undefined)) await this.markSent(alert, webhooks);
     }
   }
 
-  /** Posts the alert (unless already posted) and records it with the source. False when the post failed. */
-  private async deliver(url: string, alert: Alert): Promise<boolean> {
-    let postedAt = this.ledger.postedAt(alert);
-    if (postedAt === undefined) {
-      const attempt = this.ledger.failedAttempts(alert) + 1;
-      const outcome = await postWebhook(this.options.fetch, url, alertMessage(alert), this.options.timeoutMs, this.options.now().getTime());
-      postedAt = this.options.now();
-      if (!outcome.ok) {
-        this.recordFailure(alert, attempt, outcome, postedAt);
-        return false;
-      }
-      this.ledger.recordDelivery(alert, postedAt);
-      this.options.logger.info({ code: 'ALERT_DELIVERED', kind: alert.kind, agency: alert.agency, attempt }, 'alert delivered');
+  /** Posts the alert to one webhook, in that webhook's format. False when the post failed. */
+  private async post(delivery: Delivery): Promise<boolean> {
+    const { alert, webhook } = delivery;
+    const target = this.options.webhooks[webhook];
+    if (target === undefined) return false;
+    const attempt = this.ledger.failedAttempts(delivery) + 1;
+    const outcome = await postWebhook(this.options.fetch, target.url, webhookBody(alert, target.format), this.options.timeoutMs, this.options.now().getTime());
+    const at = this.options.now();
+    if (!outcome.ok) {
+      this.recordFailure(delivery, attempt, outcome, at);
+      return false;
     }
+    this.ledger.recordDelivery(delivery, at);
+    this.options.logger.info({ code: 'ALERT_DELIVERED', kind: alert.kind, agency: alert.agency, webhook, attempt }, 'alert delivered');
+    return true;
+  }
+
+  /** Records the alert with the source, as sent when it was first posted. */
+  private async markSent(alert: Alert, webhooks: readonly string[]): Promise<void> {
+    const times = webhooks.map((webhook) => this.ledger.postedAt({ alert, webhook })?.getTime() ?? Number.POSITIVE_INFINITY);
+    const first = Math.min(...times);
     try {
-      await this.options.source.markSent(alert, postedAt);
+      await this.options.source.markSent(alert, Number.isFinite(first) ? new Date(first) : this.options.now());
       this.ledger.recordMarked(alert);
     } catch (err) {
       // Posted but not recorded: the next round records it again without posting it again.
       this.options.logger.warn({ code: 'ALERT_SOURCE_FAILED', op: 'markSent', kind: alert.kind, agency: alert.agency, err: errorSummary(err) }, 'could not record a delivered alert');
     }
-    return true;
   }
 
-  private recordFailure(alert: Alert, attempt: number, outcome: Exclude<PostOutcome, { ok: true }>, at: Date): void {
+  private recordFailure(delivery: Delivery, attempt: number, outcome: Exclude<PostOutcome, { ok: true }>, at: Date): void {
+    const { alert, webhook } = delivery;
     // A Retry-After is a "not before": it can lengthen the wait, never shorten it, and maxMs still caps it.
     const backoff = backoffDelay(attempt, this.options.backoff);
     const waitMs = Math.min(this.options.backoff.maxMs, Math.max(backoff, outcome.retryAfterMs ?? 0));
-    this.ledger.recordFailure(alert, at, waitMs, outcome.reason);
+    this.ledger.recordFailure(delivery, at, waitMs, outcome.reason);
     this.options.logger.warn(
       {
         code: 'ALERT_DELIVERY_FAILED',
         kind: alert.kind,
         agency: alert.agency,
+        webhook,
         attempt,
         ...(outcome.status === undefined ? { error: outcome.reason } : { status: outcome.status }),
         retryInMs: waitMs,
@@ -141,13 +169,14 @@ export class AlertDispatcher {
     );
   }
 
-  private webhookFor(agency: string): string | undefined {
-    const url = Object.hasOwn(this.options.webhooks, agency) ? this.options.webhooks[agency] : undefined;
-    if (url === undefined && !this.noWebhookLogged.has(agency)) {
-      this.noWebhookLogged.add(agency);
-      this.options.logger.info({ code: 'ALERT_NO_WEBHOOK', agency }, 'agency has alerts but no webhook; not alerted');
+  /** The webhooks the alert goes to now; none is logged once per agency. */
+  private destinationsOf(alert: Alert, now: Date): string[] {
+    const webhooks = this.routes.destinations(alert, now);
+    if (webhooks.length === 0 && !this.noWebhookLogged.has(alert.agency)) {
+      this.noWebhookLogged.add(alert.agency);
+      this.options.logger.info({ code: 'ALERT_NO_WEBHOOK', agency: alert.agency }, 'agency has alerts but no webhook to send them to now; not alerted');
     }
-    return url;
+    return webhooks;
   }
 
   private scheduleNext(): void {

@@ -1,21 +1,39 @@
 import { z } from 'zod';
 
 const VARIABLE = 'ALERT_WEBHOOKS';
-const AGENCY_ID = /^[a-z0-9-]+$/;
+/** Agency ids and out-of-hours route names alike: the keys of ALERT_WEBHOOKS. */
+const WEBHOOK_NAME = /^[a-z0-9-]+$/;
 /** Plain http is allowed only to this machine (a test receiver); anything else must be https. */
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const URL_RULE = 'must be an https URL (http only to 127.0.0.1 or localhost)';
+const ENTRY_RULE = 'must be a URL string or {"url": "https://…", "format": "slack" or "teams"}';
 
-const webhooksSchema = z.record(z.string().regex(AGENCY_ID), z.string().refine(isWebhookUrl, URL_RULE));
+/** What a webhook is sent: Slack's `{text}` message, or an Adaptive Card for a Teams Workflows webhook. */
+export const WEBHOOK_FORMATS = ['slack', 'teams'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
-/** Agency id → incoming-webhook URL. Agencies not listed get no alerts. */
-export type AlertWebhooks = Record<string, string>;
+/** One incoming webhook: where to post (a secret) and what body it takes. */
+export interface AlertWebhook {
+  url: string;
+  format: WebhookFormat;
+}
+
+// A plain string is a Slack webhook, as before formats existed.
+const entrySchema = z.preprocess(
+  (value) => (typeof value === 'string' ? { url: value } : value),
+  z.strictObject({ url: z.string().refine(isWebhookUrl, URL_RULE), format: z.enum(WEBHOOK_FORMATS).default('slack') }),
+);
+const webhooksSchema = z.record(z.string().regex(WEBHOOK_NAME), entrySchema);
+
+/** Webhook name (an agency id, or an out-of-hours route named in content/agencies.yaml) → webhook. */
+export type AlertWebhooks = Record<string, AlertWebhook>;
 
 /**
- * Parses ALERT_WEBHOOKS, a JSON object of agency id → Slack or Teams incoming-webhook URL (unset or
- * blank: no webhooks). Throws an Error naming the variable and the agency at fault; the message never
- * quotes a URL, since the URL itself is the secret. (A plain Error, not ConfigError: the config schema
- * calls this and wraps the message, and importing ConfigError here would make the two modules a cycle.)
+ * Parses ALERT_WEBHOOKS, a JSON object of agency id (or out-of-hours route name) → webhook, given as its
+ * URL (Slack) or as {"url", "format": "slack" | "teams"} (unset or blank: no webhooks). Throws an Error
+ * naming the variable and the entry at fault; the message never quotes a URL, since the URL itself is
+ * the secret. (A plain Error, not ConfigError: the config schema calls this and wraps the message, and
+ * importing ConfigError here would make the two modules a cycle.)
  */
 export function parseAlertWebhooks(raw: string | undefined): AlertWebhooks {
   if (raw === undefined || raw.trim() === '') return {};
@@ -28,16 +46,19 @@ export function parseAlertWebhooks(raw: string | undefined): AlertWebhooks {
   }
   const parsed = webhooksSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  throw new Error(parsed.error.issues.map(describeIssue).join('; '));
+  throw new Error([...new Set(parsed.error.issues.map(describeIssue))].join('; '));
 }
 
-/** Throws an Error naming every agency in the webhooks that the agency directory does not know. */
-export function checkWebhookAgencies(webhooks: Readonly<AlertWebhooks>, knownAgencyIds: Iterable<string>): void {
-  const known = new Set(knownAgencyIds);
+/**
+ * Throws an Error naming every key of the webhooks that is neither an agency in the directory nor an
+ * out-of-hours route that content/agencies.yaml names (a typo would otherwise alert nobody, silently).
+ */
+export function checkWebhookAgencies(webhooks: Readonly<AlertWebhooks>, knownNames: Iterable<string>): void {
+  const known = new Set(knownNames);
   const unknown = Object.keys(webhooks).filter((id) => !known.has(id));
   if (unknown.length === 0) return;
   const plural = unknown.length === 1 ? 'agency' : 'agencies';
-  throw new Error(`${VARIABLE} names unknown ${plural} ${unknown.map(safeKey).join(', ')}`);
+  throw new Error(`${VARIABLE} names unknown ${plural} ${unknown.map(safeKey).join(', ')} (neither an agency nor an out-of-hours route in content/agencies.yaml)`);
 }
 
 /** True for an https URL, or an http URL to this machine. */
@@ -54,13 +75,17 @@ export function isWebhookUrl(value: string): boolean {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   // A key that is not an agency id is not echoed: a swapped key and value would put the URL there.
-  if (issue.code === 'invalid_key') return `${VARIABLE} has a key that is not an agency id (lower case letters, digits and hyphens)`;
-  const key = issue.path[0];
+  if (issue.code === 'invalid_key') return `${VARIABLE} has a key that is not an agency id or route name (lower case letters, digits and hyphens)`;
+  const [key, field] = issue.path;
   if (key === undefined) return `${VARIABLE} must be a JSON object of agency id to webhook URL`;
-  const rule = issue.code === 'custom' ? URL_RULE : 'must be a URL string';
-  return `${VARIABLE}.${safeKey(key)} ${rule}`;
+  const at = `${VARIABLE}.${safeKey(key)}`;
+  // Never the value, nor an unknown field's name: either could be a URL pasted in the wrong place.
+  if (field === 'url') return issue.code === 'custom' ? `${at} ${URL_RULE}` : `${at}.url must be a URL string`;
+  if (field === 'format') return `${at}.format must be "slack" or "teams"`;
+  if (issue.code === 'unrecognized_keys') return `${at} may hold only "url" and "format"`;
+  return `${at} ${ENTRY_RULE}`;
 }
 
 function safeKey(key: PropertyKey): string {
-  return typeof key === 'string' && AGENCY_ID.test(key) ? key : '(a key that is not an agency id)';
+  return typeof key === 'string' && WEBHOOK_NAME.test(key) ? key : '(a key that is not an agency id)';
 }

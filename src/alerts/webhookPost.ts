@@ -1,5 +1,5 @@
-import type { AlertMessage } from './alertMessage';
 import { retryAfterMs } from './backoff';
+import type { WebhookBody } from './webhookBody';
 
 /** What one POST to a webhook came to. `reason` is safe to log: an HTTP status or an error class, never the URL. */
 export type PostOutcome =
@@ -7,11 +7,11 @@ export type PostOutcome =
   | { ok: false; reason: string; status?: number; retryAfterMs?: number };
 
 /**
- * POSTs an alert message as JSON, giving up after `timeoutMs`. Never throws: a non-2xx answer, a
+ * POSTs an alert's body (Slack message or Teams card) as JSON, giving up after `timeoutMs`. Never throws: a non-2xx answer, a
  * timeout or a network error comes back as a failed outcome. Redirects are not followed (an incoming
  * webhook does not redirect, so one means the URL is wrong) and count as failures.
  */
-export async function postWebhook(fetchFn: typeof fetch, url: string, message: AlertMessage, timeoutMs: number, nowMs: number): Promise<PostOutcome> {
+export async function postWebhook(fetchFn: typeof fetch, url: string, message: WebhookBody, timeoutMs: number, nowMs: number): Promise<PostOutcome> {
   let response: Response;
   try {
     response = await fetchFn(url, {

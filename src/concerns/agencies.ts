@@ -8,6 +8,19 @@ const agencySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower case letters, digits and hyphens'),
   name: z.string().min(1),
   kind: z.enum(['childrens-services', 'police', 'fallback']),
+  // Outside its working hours (the triage clock's working days, from `opens` until `closes`, London time),
+  // an urgent alert for this agency also goes to the webhook `alert` names in ALERT_WEBHOOKS.
+  outOfHours: z
+    .strictObject({
+      alert: z.string().regex(/^[a-z0-9-]+$/, 'a webhook name in ALERT_WEBHOOKS: lower case letters, digits and hyphens'),
+      hours: z
+        .strictObject({
+          opens: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)'),
+          closes: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)'),
+        })
+        .refine((h) => h.opens < h.closes, 'opens must be before closes'),
+    })
+    .optional(),
 });
 
 const routeTable = z.record(z.enum([...AREA_IDS, 'elsewhere']), z.string().min(1));
@@ -67,5 +80,12 @@ export class AgencyDirectory {
     const agency = this.byId.get(id);
     if (!agency) throw new Error(`agencies: unknown agency ${id}`);
     return agency;
+  }
+
+  /** Agency id → its out-of-hours route (the webhook name and its working hours), for agencies that have one. */
+  outOfHoursRoutes(): Map<string, NonNullable<Agency['outOfHours']>> {
+    const routes = new Map<string, NonNullable<Agency['outOfHours']>>();
+    for (const agency of this.byId.values()) if (agency.outOfHours) routes.set(agency.id, agency.outOfHours);
+    return routes;
   }
 }

@@ -24,8 +24,16 @@ export function redactedSummary(config: Config): Record<string, string | number>
     webChat: config.DIRECTLINE_SECRET ? `azure direct line ${new URL(config.DIRECTLINE_ENDPOINT).host}` : 'built-in direct line (/v3/directline)',
     DIRECTLINE_SECRET: config.DIRECTLINE_SECRET ? 'set' : 'unset',
     WEBCHAT_EMBED_ORIGINS: config.WEBCHAT_EMBED_ORIGINS.join(' ') || '(this site only)',
-    ALERT_WEBHOOKS: Object.keys(config.ALERT_WEBHOOKS).length > 0 ? `set for ${Object.keys(config.ALERT_WEBHOOKS).length} agencies` : 'unset (no alerts)',
+    ALERT_WEBHOOKS: webhookSummary(config),
   };
+}
+
+/** How many webhooks, and how many of them take Teams cards: never a URL. */
+function webhookSummary(config: Config): string {
+  const webhooks = Object.values(config.ALERT_WEBHOOKS);
+  if (webhooks.length === 0) return 'unset (no alerts)';
+  const teams = webhooks.filter((w) => w.format === 'teams').length;
+  return `set for ${webhooks.length} agencies or routes (${teams} Teams, ${webhooks.length - teams} Slack)`;
 }
 
 function redisHost(url: string): string {

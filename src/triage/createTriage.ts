@@ -1,5 +1,4 @@
-import { AlertDispatcher, type AlertStatus } from '../alerts/webhookAlerter';
-import { checkWebhookAgencies } from '../alerts/webhookConfig';
+import type { AlertStatus } from '../alerts/webhookAlerter';
 import type { AgencyDirectory } from '../concerns/agencies';
 import { secureCookies, type Config } from '../config/config';
 import type { Route } from '../http/server';
@@ -8,7 +7,7 @@ import { triageApiRoutes } from './api/triageApiRoutes';
 import { staffApiRoutes } from './api/staffApiRoutes';
 import { SessionStaffAuth } from './auth/sessionStaffAuth';
 import { StaffCookie } from './auth/staffCookie';
-import { ConcernAlerts } from './concernAlerts';
+import { createAlertDispatcher } from './createAlerts';
 import { TriageService } from './triageService';
 import type { TriageClock } from './triageClock';
 import type { Stores } from '../storage/openStores';
@@ -37,12 +36,6 @@ export function createTriage(config: Config, parts: TriageParts): Triage {
   const { stores, clock, now } = parts;
   const { staff, audit, sessions } = stores;
   const webhooks = config.ALERT_WEBHOOKS;
-  checkWebhookAgencies(webhooks, parts.agencies.all().map((a) => a.id));
-  // Urgent concerns for these agencies will alert nobody: say so once, at start-up, where operators look.
-  const unalerted = parts.agencies.all().map((a) => a.id).filter((id) => !Object.hasOwn(webhooks, id));
-  if (unalerted.length > 0) {
-    parts.logger.warn({ code: 'ALERTS_NOT_CONFIGURED', agencies: unalerted }, 'urgent and overdue concerns for these agencies alert nobody: set ALERT_WEBHOOKS');
-  }
   const auth = new SessionStaffAuth({
     staff,
     sessions,
@@ -53,9 +46,12 @@ export function createTriage(config: Config, parts: TriageParts): Triage {
     now,
   });
   const triage = new TriageService({ store: stores.concerns, audit, agencies: parts.agencies, clock, claimMinutes: config.TRIAGE_CLAIM_MINUTES, now });
-  const alerts = new AlertDispatcher({
-    source: new ConcernAlerts(stores.concerns, Object.keys(webhooks)),
+  // Checked against the agencies by checkAlertWebhooks before any store opened (app.ts); warns of agencies alerting nobody.
+  const alerts = createAlertDispatcher({
     webhooks,
+    agencies: parts.agencies,
+    holidays: clock.holidays,
+    store: stores.concerns,
     logger: parts.logger,
     now,
     pollMs: config.ALERT_POLL_SECONDS * 1000,

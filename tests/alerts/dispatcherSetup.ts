@@ -1,5 +1,6 @@
 import type { Alert } from '../../src/alerts/alert';
 import { AlertDispatcher, type AlertDispatcherOptions } from '../../src/alerts/webhookAlerter';
+import type { AlertWebhook } from '../../src/alerts/webhookConfig';
 import { createLogger } from '../../src/logging/logger';
 import { LogCapture } from '../helpers/testApp';
 import { MemoryAlertSource } from './memoryAlertSource';
@@ -24,14 +25,18 @@ export interface DispatcherRig {
   close(): Promise<void>;
 }
 
+/** A Slack webhook at `url` (what a plain URL in ALERT_WEBHOOKS means). */
+export const slack = (url: string): AlertWebhook => ({ url, format: 'slack' });
+
 /**
- * A dispatcher wired to an in-memory source, a real local receiver (as barnsley-front-door's webhook,
- * alongside `moreWebhooks`) and a captured logger. Uses the hand-moved clock unless `options.now` says otherwise.
+ * A dispatcher wired to an in-memory source, a real local receiver (as barnsley-front-door's Slack webhook,
+ * alongside `moreWebhooks`: a plain URL is a Slack one) and a captured logger. Uses the hand-moved clock
+ * unless `options.now` says otherwise.
  */
 export async function dispatcherRig(
   alerts: Alert[],
   options: Partial<AlertDispatcherOptions> = {},
-  moreWebhooks: Record<string, string> = {},
+  moreWebhooks: Record<string, string | AlertWebhook> = {},
 ): Promise<DispatcherRig> {
   const receiver = await WebhookReceiver.start();
   const source = new MemoryAlertSource(...alerts);
@@ -39,7 +44,10 @@ export async function dispatcherRig(
   const logs = new LogCapture();
   const dispatcher = new AlertDispatcher({
     source,
-    webhooks: { 'barnsley-front-door': receiver.url(), ...moreWebhooks },
+    webhooks: {
+      'barnsley-front-door': slack(receiver.url()),
+      ...Object.fromEntries(Object.entries(moreWebhooks).map(([name, hook]) => [name, typeof hook === 'string' ? slack(hook) : hook])),
+    },
     logger: createLogger('debug', logs),
     now: clock.now,
     timeoutMs: 1000,
