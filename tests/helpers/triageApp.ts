@@ -1,4 +1,4 @@
-import type { App } from '../../src/app';
+import type { App, AppOptions } from '../../src/app';
 import type { Concern } from '../../src/concerns/concern';
 import type { ConcernStore } from '../../src/concerns/concernStore';
 import { RedisConcernStore } from '../../src/concerns/redisConcernStore';
@@ -36,10 +36,10 @@ export interface TriageTestApp {
   stop(): Promise<void>;
 }
 
-/** The real service on a free port, on the real Redis under a key prefix of its own, with triage wired in. */
-export async function startTriageApp(env: Record<string, string> = {}): Promise<TriageTestApp> {
+/** The real service on a free port, on the real Redis under a key prefix of its own, with triage wired in (`options`: its content and clock). */
+export async function startTriageApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TriageTestApp> {
   const prefix = uniquePrefix();
-  const running = await startTestApp({ REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix, ...env });
+  const running = await startTestApp({ REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix, ...env }, options);
   const redis = await connectTestRedis();
   const store = new RedisConcernStore(redis.client, prefix, testDueAt);
   const staff = new RedisStaffStore(redis.client, prefix);
