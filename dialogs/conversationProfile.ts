@@ -1,4 +1,5 @@
 import type { StatePropertyAccessor } from 'botbuilder';
+import type { AnswerShape } from '../src/channels/expectedAnswer';
 import type { OfferedChoices } from '../src/channels/offeredChoices';
 import type { MessageLanguage } from '../src/safety/messageLanguage';
 import type { AlarmKind, ReplyVariant } from '../src/safety/safetyDetector';
@@ -19,6 +20,8 @@ export interface ConversationProfile {
   checkIn?: PendingCheckIn;
   /** The options the last reply offered (their words only), so that picking one is known for what it is. */
   offered?: OfferedChoices;
+  /** What the last question in their own words expects (an age), so that such an answer is known for what it is. */
+  expects?: AnswerShape;
   /** The other language whose block (999, interpreter, helpline) was last shown, so it is not repeated every turn. */
   languageShown?: MessageLanguage;
 }

@@ -4,10 +4,11 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import { matchChoice } from '../src/channels/matchChoice';
 import type { Choice } from '../src/channels/reply';
 import { sendReply } from '../src/channels/sendReply';
+import { fillTemplate } from '../src/content/template';
 import { parseContactDetail } from '../src/concerns/contactDetails';
 import { newReference } from '../src/concerns/referenceCode';
 import { examineAnswers, parseDetailChoice, removeDetails, type FoundDetail } from '../src/concerns/ownDetails';
-import { buildConcern, interpretAnswer, isSkip, MAX_RETRIES, nextQuestion, type QuestionId, type ReportDraft } from '../src/concerns/reportDraft';
+import { buildConcern, interpretAnswer, isSkip, MAX_RETRIES, nextQuestion, unaskedQuestion, type QuestionId, type ReportDraft } from '../src/concerns/reportDraft';
 import {
   areaChoices,
   CHANGE_CONTACT,
@@ -37,6 +38,16 @@ interface ReportState {
   ref?: string;
 }
 
+/** A report started from a closed concern's follow-up: it follows that reference, and may start with their words. */
+export interface ReportStart {
+  follows?: string;
+  /** What they typed at the offer: kept as what is worrying them. */
+  worry?: string;
+}
+
+/** Questions a message the safety check answered cannot be the answer to (a place, an age, how they know them): asked again. */
+const ASKED_AGAIN_AFTER_SAFETY: ReadonlySet<QuestionId> = new Set(['place', 'relationship', 'childAge']);
+
 /** What the report dialog returns to the menu when the reporter chose "I have a reference". */
 export interface ReportEnded {
   followUp?: boolean;
@@ -47,7 +58,7 @@ export interface ReportEnded {
  * contact or anonymity, a check for the reporter's own details, a summary to check, and sending. The
  * reporter is told "received" only once the store has acknowledged the concern.
  */
-export class ReportConcernDialog extends Dialog {
+export class ReportConcernDialog extends Dialog<ReportStart> {
   constructor(private readonly deps: ShellDeps) {
     super(DialogIds.reportConcern);
   }
@@ -68,7 +79,7 @@ export class ReportConcernDialog extends Dialog {
     };
   }
 
-  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: ReportStart): Promise<DialogTurnResult> {
     const state: ReportState = {
       stage: { kind: 'intro' },
       draft: { submissionId: randomUUID(), answers: {}, removedDetails: 0 },
@@ -76,6 +87,13 @@ export class ReportConcernDialog extends Dialog {
       editing: false,
     };
     dc.activeDialog!.state = state;
+    if (options?.follows) {
+      // They have reported before and just saw their report is closed: no intro again, straight to the questions.
+      state.draft.follows = options.follows;
+      if (options.worry) state.draft.answers.worry = options.worry.slice(0, 2000);
+      await sendReply(dc.context, { text: fillTemplate(this.words.reference.newReportLinked, { ref: options.follows }) });
+      return this.ask(dc, state, { kind: 'question', question: 'subject' });
+    }
     await this.prompt(dc.context, state);
     return Dialog.EndOfTurn;
   }
@@ -134,7 +152,7 @@ export class ReportConcernDialog extends Dialog {
 
   private async onAnswer(dc: DialogContext, state: ReportState, question: QuestionId, text: string): Promise<DialogTurnResult> {
     const result = interpretAnswer(question, text, this.words, state.retries);
-    if (dc.context.turnState.get(SAFETY_ANSWERED) && (result.kind !== 'answer' || question === 'place')) {
+    if (dc.context.turnState.get(SAFETY_ANSWERED) && (result.kind !== 'answer' || ASKED_AGAIN_AFTER_SAFETY.has(question))) {
       // The safety message came first: don't scold, just ask the question again.
       await this.prompt(dc.context, state);
       return Dialog.EndOfTurn;
@@ -178,9 +196,16 @@ export class ReportConcernDialog extends Dialog {
   }
 
   private async afterQuestion(dc: DialogContext, state: ReportState, question: QuestionId): Promise<DialogTurnResult> {
-    // A changed answer is checked again for the reporter's own details (and its language) before the summary.
-    if (state.editing) return this.toOwnDetails(dc, state);
-    const next = nextQuestion(question);
+    if (state.editing) {
+      // A changed answer can make a question apply that was never asked (now about a child: their age).
+      const unasked = unaskedQuestion(state.draft);
+      if (unasked) return this.ask(dc, state, { kind: 'question', question: unasked });
+      // A changed answer is checked again for the reporter's own details (and its language) before the summary.
+      return this.toOwnDetails(dc, state);
+    }
+    let next = nextQuestion(question, state.draft);
+    // Their worry in their own words came first (at the intro, or at a closed report's offer): not asked again.
+    if (next === 'worry' && state.draft.answers.worry) next = nextQuestion(next, state.draft);
     return this.ask(dc, state, next ? { kind: 'question', question: next } : { kind: 'contactAsk' });
   }
 
@@ -264,7 +289,7 @@ export class ReportConcernDialog extends Dialog {
   }
 
   private async onWhichToChange(dc: DialogContext, state: ReportState, text: string): Promise<DialogTurnResult> {
-    const choices = changeChoices(this.words);
+    const choices = changeChoices(this.words, state.draft);
     const choice = matchChoice(text, choices);
     if (!choice) {
       await sendReply(dc.context, { text: this.words.summary.whichToChange, choices });

@@ -2,13 +2,15 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { sendReply } from '../src/channels/sendReply';
 import type { Concern } from '../src/concerns/concern';
-import { followUpPrompt, onlySaysYes, staffQuestionMessage, statusMessage, type FollowUpStage } from '../src/concerns/followUpPrompts';
+import { matchChoice } from '../src/channels/matchChoice';
+import { followUpPrompt, followUpReply, onlySaysYes, staffQuestionMessage, statusMessage, type FollowUpStage } from '../src/concerns/followUpPrompts';
 import { examineText, parseDetailChoice, removeFromText, type FoundDetail } from '../src/concerns/ownDetails';
 import { findReference } from '../src/concerns/referenceCode';
 import { ownDetailsOutcome } from '../src/concerns/reportPrompts';
 import { isSkip } from '../src/concerns/reportDraft';
 import { normaliseAnswer } from '../src/text/normaliseAnswer';
 import { DialogIds } from './dialogIds';
+import type { ReportStart } from './reportConcernDialog';
 import { SAFETY_ANSWERED } from './turnFlags';
 import type { ShellDeps } from './shellDeps';
 
@@ -23,6 +25,9 @@ interface FollowUpState {
   /** Failed attempts at typing a reference. */
   attempts: number;
 }
+
+/** A reply this long that picks no option is something they want to tell us (as at the report's start). */
+const NEWS_LENGTH = 10;
 
 /** Tries at a reference before we stop asking. */
 const MAX_ATTEMPTS = 3;
@@ -56,6 +61,7 @@ export class ReportFollowUpDialog extends Dialog<FollowUpOptions> {
     // The safety check answered this message first. Danger in news for duty staff makes the concern urgent.
     const answered = dc.context.turnState.get(SAFETY_ANSWERED) as string | undefined;
     const danger = answered === 'danger' || answered === 'self-harm';
+    if (stage.kind === 'closedOffer') return this.onClosedOffer(dc, stage.ref, text, answered !== undefined);
     if (answered && stage.kind === 'askRef') {
       await this.repromptDialog(dc.context, dc.activeDialog!);
       return Dialog.EndOfTurn;
@@ -140,7 +146,7 @@ export class ReportFollowUpDialog extends Dialog<FollowUpOptions> {
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = instance.state as FollowUpState;
-    await sendReply(context, { text: followUpPrompt(state.stage, this.words, this.deps.report.content) });
+    await sendReply(context, followUpReply(state.stage, this.words, this.deps.report.content));
   }
 
   private async lookUp(dc: DialogContext, state: FollowUpState, ref: string): Promise<DialogTurnResult> {
@@ -170,11 +176,28 @@ export class ReportFollowUpDialog extends Dialog<FollowUpOptions> {
       return Dialog.EndOfTurn;
     }
     if (concern.status === 'closed') {
-      await sendReply(dc.context, { text: this.words.closedNoAdd });
-      return dc.endDialog();
+      state.stage = { kind: 'closedOffer', ref: concern.ref };
+      await sendReply(dc.context, followUpReply(state.stage, this.words));
+      return Dialog.EndOfTurn;
     }
     state.stage = { kind: 'add' };
     await sendReply(dc.context, { text: this.words.addPrompt });
+    return Dialog.EndOfTurn;
+  }
+
+  /**
+   * Their report is closed: a new report that follows it, or back to the menu. Something else they typed
+   * (news, or danger the safety check has just answered) starts the new report as what is worrying them,
+   * as at the report's own start, so nothing they said is lost.
+   */
+  private async onClosedOffer(dc: DialogContext, ref: string, text: string, safetyAnswered: boolean): Promise<DialogTurnResult> {
+    const choice = matchChoice(text, this.words.closedOfferChoices);
+    if (choice?.value === 'menu') return dc.endDialog();
+    const news = !choice && text.length >= NEWS_LENGTH ? text : undefined;
+    if (choice?.value === 'new-report' || news) return dc.replaceDialog(DialogIds.reportConcern, { follows: ref, ...(news ? { worry: news } : {}) } satisfies ReportStart);
+    const offer = followUpReply({ kind: 'closedOffer', ref }, this.words);
+    // After a safety message, just ask again; otherwise say we did not understand, with the choices.
+    await sendReply(dc.context, safetyAnswered ? offer : { text: this.deps.content.didNotUnderstand, choices: offer.choices ?? [] });
     return Dialog.EndOfTurn;
   }
 

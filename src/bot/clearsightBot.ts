@@ -8,6 +8,7 @@ import type { ShellDeps } from '../../dialogs/shellDeps';
 import { sendReply } from '../channels/sendReply';
 import { findReference } from '../concerns/referenceCode';
 import { matchChoice } from '../channels/matchChoice';
+import { expectedThisTurn, isExpectedAnswer } from '../channels/expectedAnswer';
 import { isOfferedAnswer, offeredThisTurn } from '../channels/offeredChoices';
 import type { MessageLanguage } from '../safety/messageLanguage';
 import type { ReplyVariant, SafetySignal } from '../safety/safetyDetector';
@@ -67,17 +68,20 @@ export class ClearsightBot extends ActivityHandler {
     await this.state.saveChanges(context, true);
   }
 
-  /** Keeps the options this turn's last reply offered (or none), for telling a picked option from own words. */
+  /**
+   * Keeps the options this turn's last reply offered (or none), and the shape of answer its question expects
+   * (or none), for telling a picked option or an age from own words.
+   */
   private async rememberOffered(context: TurnContext): Promise<void> {
     if (context.activity.type !== ActivityTypes.Message && context.activity.type !== ActivityTypes.ConversationUpdate) return;
     const profile = await this.profile.get(context, {});
     const offered = offeredThisTurn(context);
-    if (offered) await this.profile.set(context, { ...profile, offered });
-    else if (profile.offered) {
-      const rest = { ...profile };
-      delete rest.offered;
-      await this.profile.set(context, rest);
-    }
+    const expects = expectedThisTurn(context);
+    if (!offered && !profile.offered && !expects && !profile.expects) return;
+    const next = { ...profile };
+    delete next.offered;
+    delete next.expects;
+    await this.profile.set(context, { ...next, ...(offered ? { offered } : {}), ...(expects ? { expects } : {}) });
   }
 
   /** Forgets everything about this conversation (used after a failed turn). */
@@ -90,8 +94,10 @@ export class ClearsightBot extends ActivityHandler {
     const text = context.activity.text ?? '';
     const profile = await this.profile.get(context, {});
     // The safety check comes before anything else, on every message, in every state of every dialog.
-    // An option picked from those just offered is judged by the rules alone (see offeredChoices).
-    const signal = this.options.deps.safety.detector.check(text, isOfferedAnswer(text, profile.offered));
+    // An option picked from those just offered, or an answer of the shape just asked for (an age), is judged
+    // by the rules alone (see offeredChoices and expectedAnswer).
+    const picked = isOfferedAnswer(text, profile.offered) || isExpectedAnswer(text, profile.expects);
+    const signal = this.options.deps.safety.detector.check(text, picked);
     const language = this.options.deps.safety.languageOf(text);
     if (profile.checkIn) return this.onCheckInAnswer(dc, profile.checkIn, text, signal, language);
     return this.route(dc, text, signal, language);

@@ -1,3 +1,5 @@
+import type { AnswerShape } from './expectedAnswer';
+
 /** One option the user can pick, by button, by number or by words. */
 export interface Choice {
   /** Stable value the dialog receives. */
@@ -17,5 +19,7 @@ export interface Link {
 export interface Reply {
   text: string;
   choices?: readonly Choice[];
+  /** A question in the person's own words that expects an answer of one shape (see expectedAnswer). */
+  expects?: AnswerShape;
   links?: readonly Link[];
 }

@@ -35,6 +35,9 @@ const questionSchema = z.strictObject({
   answeredAt: isoTime.nullable(),
 });
 
+/** Whether the child's parents or carers know, as the reporter said. */
+export const PARENTS_KNOW = ['yes', 'no', 'not-sure', 'reporter-is-parent'] as const;
+
 export const URGENT_REASONS = ['danger-now-answer', 'safety-check', 'danger-added-later'] as const;
 
 export const concernSchema = z.strictObject({
@@ -59,6 +62,12 @@ export const concernSchema = z.strictObject({
   answers: z.strictObject({
     worry: answer,
     whoAtRisk: answer,
+    /** How the reporter knows the child or place (their parent, a neighbour...), a choice's words or their own. */
+    relationship: answer.default(null),
+    /** The child's approximate age, in the reporter's words ("about 14"). */
+    childAge: answer.default(null),
+    /** Whether the child's parents or carers know; "reporter-is-parent": not asked, the reporter is. */
+    parentsKnow: z.enum(PARENTS_KNOW).nullable().default(null),
     place: answer,
     when: answer,
     dangerNow: z.enum(['yes', 'no', 'not-sure']).nullable(),
@@ -69,6 +78,8 @@ export const concernSchema = z.strictObject({
   reporter: reporterSchema,
   /** Who the reporter said they are (parent, young person, someone else), if they said. */
   reporterRole: z.enum(['parent', 'young-person', 'other']).nullable(),
+  /** The reference of the closed concern this report follows (the reporter came back with it), or null. */
+  follows: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/).nullable().default(null),
   /** The kind of channel it came through ("webchat", "sms"): tells staff how long answers may be. */
   channel: z.string().min(1).max(40),
   /** The language the reporter wrote in, so staff know an interpreter may be needed. */

@@ -1,3 +1,4 @@
+import type { Reply } from '../channels/reply';
 import { fillTemplate } from '../content/template';
 import { normaliseAnswer } from '../text/normaliseAnswer';
 import type { Concern } from './concern';
@@ -10,6 +11,8 @@ export type FollowUpStage =
   | { kind: 'askRef' }
   | { kind: 'answer'; questionId: string }
   | { kind: 'add' }
+  /** Their report is closed: start a new report that follows it, or back to the menu. */
+  | { kind: 'closedOffer'; ref: string }
   /** What they sent holds details that could identify someone: which are theirs, before it is saved. */
   | { kind: 'details'; text: string; found: FoundDetail[]; questionId?: string };
 
@@ -19,8 +22,15 @@ type ReferenceWords = ReportContent['reference'];
 export function followUpPrompt(stage: FollowUpStage, words: ReferenceWords, content?: ReportContent): string {
   if (stage.kind === 'askRef') return words.ask;
   if (stage.kind === 'add') return words.addPrompt;
+  if (stage.kind === 'closedOffer') return fillTemplate(words.closedOffer, { ref: stage.ref });
   if (stage.kind === 'details' && content) return ownDetailsList(stage.found, content);
   return words.answerPrompt;
+}
+
+/** What the reporter sees at a stage, with its choices (only the closed report's offer has any). */
+export function followUpReply(stage: FollowUpStage, words: ReferenceWords, content?: ReportContent): Reply {
+  const text = followUpPrompt(stage, words, content);
+  return stage.kind === 'closedOffer' ? { text, choices: words.closedOfferChoices } : { text };
 }
 
 /** A coarse status for the reporter's concern, and that the details are not shown. */

@@ -27,6 +27,10 @@ const reportSchema = z.strictObject({
     subject: question.extend({ choices: choices('child', 'place', 'not-sure') }),
     worry: question.extend({ retryShort: text }),
     whoAtRisk: question,
+    relationship: question.extend({ choices: choices('parent', 'relative', 'family-friend', 'neighbour', 'professional', 'self', 'someone-else') }),
+    /** `self`: asked instead when the report is about the reporter. */
+    childAge: question.extend({ self: text }),
+    parentsKnow: question.extend({ self: text, choices: choices('yes', 'no', 'not-sure') }),
     place: question.extend({ whichArea: text, notKnown: text, elsewhere: choice }),
     when: question.extend({ choices: choices('now', 'recently', 'ongoing', 'a-while-ago') }),
     dangerNow: question.extend({ choices: choices('yes', 'no', 'not-sure'), retry: text, saidYes: text }),
@@ -59,10 +63,14 @@ const reportSchema = z.strictObject({
     contact: text.includes('{how}'),
     urgent: text,
     goesTo: text.includes('{agency}'),
+    follows: text.includes('{ref}'),
     labels: z.strictObject({
       subject: text,
       worry: text,
       whoAtRisk: text,
+      relationship: text,
+      childAge: text,
+      parentsKnow: text,
       place: text,
       when: text,
       dangerNow: text,
@@ -102,7 +110,10 @@ const reportSchema = z.strictObject({
     goAheadWords: z.array(z.string().min(1)).min(1),
     added: text,
     nothingAdded: text,
-    closedNoAdd: text,
+    /** A closed report: nothing can be added, but a new report can follow it. */
+    closedOffer: text.includes('{ref}'),
+    closedOfferChoices: choices('new-report', 'menu'),
+    newReportLinked: text.includes('{ref}'),
     saveFailed: text,
   }),
 });

@@ -3,7 +3,7 @@ import { matchChoice } from '../channels/matchChoice';
 import type { Audience } from '../shell/audience';
 import type { AreaId } from '../signposting/areas';
 import { normaliseAnswer } from '../text/normaliseAnswer';
-import type { Concern, ConcernSubject } from './concern';
+import type { Concern, ConcernAnswers, ConcernSubject } from './concern';
 import type { ReportContent } from './reportContent';
 import { newTriageRecord } from './triageRecord';
 
@@ -12,6 +12,9 @@ export const QUESTION_IDS = [
   'subject',
   'worry',
   'whoAtRisk',
+  'relationship',
+  'childAge',
+  'parentsKnow',
   'place',
   'when',
   'dangerNow',
@@ -25,6 +28,8 @@ export type QuestionId = (typeof QUESTION_IDS)[number];
 export const FREE_TEXT_LIMITS = {
   worry: 2000,
   whoAtRisk: 300,
+  relationship: 300,
+  childAge: 100,
   place: 200,
   peopleInvolved: 2000,
   communicationNeeds: 300,
@@ -37,7 +42,7 @@ export function answerLimit(question: QuestionId): number {
 }
 
 /** Choice questions that also take an answer in the reporter's own words ("last Tuesday night"). */
-const OPEN_CHOICES: ReadonlySet<QuestionId> = new Set(['when', 'howTheyKnow']);
+const OPEN_CHOICES: ReadonlySet<QuestionId> = new Set(['when', 'howTheyKnow', 'relationship']);
 
 /** How many times a closed choice is asked again before we settle for "not sure" and move on. */
 export const MAX_RETRIES = 2;
@@ -62,6 +67,8 @@ export interface ReportDraft {
   /** Details the reporter said are not theirs: not listed again when a changed answer is checked. */
   keptDetails?: string[];
   language?: Concern['language'];
+  /** The reference of a closed concern this report follows (started from that concern's follow-up). */
+  follows?: string;
 }
 
 /** What a reporter's reply to a question means. */
@@ -99,6 +106,8 @@ export function interpretAnswer(question: QuestionId, text: string, content: Rep
     return { kind: 'retry', reason: 'no-choice' };
   }
   if (isSkip(trimmed, content)) return { kind: 'skip' };
+  // An age may be a single digit ("9").
+  if (question === 'childAge') return trimmed.length > 0 ? freeText(trimmed, answerLimit(question), 1) : { kind: 'retry', reason: 'too-short' };
   const needs = content.questions.communicationNeeds;
   if (question === 'communicationNeeds' && needs.noWords.some((w) => normaliseAnswer(w) === normaliseAnswer(trimmed))) {
     // Answered "no": recorded as such, so staff do not read it as a question left unanswered.
@@ -107,8 +116,8 @@ export function interpretAnswer(question: QuestionId, text: string, content: Rep
   return freeText(trimmed, answerLimit(question));
 }
 
-function freeText(text: string, limit: number): Interpreted {
-  if (normaliseAnswer(text).length < 2) return { kind: 'retry', reason: 'too-short' };
+function freeText(text: string, limit: number, shortest = 2): Interpreted {
+  if (normaliseAnswer(text).length < shortest) return { kind: 'retry', reason: 'too-short' };
   if (text.length > limit) return { kind: 'retry', reason: 'too-long' };
   return { kind: 'answer', value: text };
 }
@@ -124,10 +133,30 @@ export function subjectOf(draft: ReportDraft): ConcernSubject {
   return value === 'child' || value === 'place' ? value : 'not-sure';
 }
 
-/** The next question to ask after this one, or undefined when all have been asked. */
-export function nextQuestion(after: QuestionId | undefined): QuestionId | undefined {
-  if (after === undefined) return QUESTION_IDS[0];
-  return QUESTION_IDS[QUESTION_IDS.indexOf(after) + 1];
+/** The report is about the reporter themself (a young person): some questions are asked in other words. */
+export function aboutThemself(draft: ReportDraft): boolean {
+  return draft.answers.relationship === 'self';
+}
+
+/**
+ * Whether a question is asked of this report: the child's age and whether their parents know only when it
+ * may be about a child, and never "do the parents know?" of a reporter who said they are the parent.
+ */
+export function asksQuestion(question: QuestionId, draft: ReportDraft): boolean {
+  if (question !== 'childAge' && question !== 'parentsKnow') return true;
+  if (subjectOf(draft) === 'place') return false;
+  return question === 'childAge' || draft.answers.relationship !== 'parent';
+}
+
+/** The next question this report asks after this one, or undefined when all have been asked. */
+export function nextQuestion(after: QuestionId | undefined, draft: ReportDraft): QuestionId | undefined {
+  const from = after === undefined ? 0 : QUESTION_IDS.indexOf(after) + 1;
+  return QUESTION_IDS.slice(from).find((q) => asksQuestion(q, draft));
+}
+
+/** A question the report now asks that was never asked (a changed answer made it apply), if any. */
+export function unaskedQuestion(draft: ReportDraft): QuestionId | undefined {
+  return QUESTION_IDS.find((q) => asksQuestion(q, draft) && !(q in draft.answers));
 }
 
 export interface ConcernContext {
@@ -153,6 +182,7 @@ export function buildConcern(draft: ReportDraft, ctx: ConcernContext, content: R
   if (draft.urgentAnswer) urgentReasons.push('danger-now-answer');
   if (ctx.urgentFromChat) urgentReasons.push('safety-check');
   const dangerNow = a.dangerNow;
+  const asked = (q: QuestionId) => (asksQuestion(q, draft) ? (a[q] ?? null) : null);
   return {
     ref: ctx.ref,
     submissionId: draft.submissionId,
@@ -167,6 +197,9 @@ export function buildConcern(draft: ReportDraft, ctx: ConcernContext, content: R
     answers: {
       worry: a.worry ?? null,
       whoAtRisk: a.whoAtRisk ?? null,
+      relationship: text('relationship'),
+      childAge: asked('childAge'),
+      parentsKnow: parentsKnow(draft),
       place: a.place ?? null,
       when: text('when'),
       dangerNow: dangerNow === 'yes' || dangerNow === 'no' || dangerNow === 'not-sure' ? dangerNow : null,
@@ -178,6 +211,7 @@ export function buildConcern(draft: ReportDraft, ctx: ConcernContext, content: R
       ? { mode: 'contact', how: draft.contact.how, consent: { wording: ctx.consentWording, at: draft.contact.consentAt } }
       : { mode: 'anonymous' },
     reporterRole: ctx.audience ?? null,
+    follows: draft.follows ?? null,
     channel: ctx.channel,
     language: draft.language ?? { code: null, confidence: null, detectedBy: 'local' },
     ownDetailsRemoved: draft.removedDetails,
@@ -185,4 +219,11 @@ export function buildConcern(draft: ReportDraft, ctx: ConcernContext, content: R
     questions: [],
     triage: newTriageRecord(),
   };
+}
+
+/** Whether the child's parents or carers know; "reporter-is-parent" when it was not asked for that reason. */
+function parentsKnow(draft: ReportDraft): ConcernAnswers['parentsKnow'] {
+  if (subjectOf(draft) !== 'place' && draft.answers.relationship === 'parent') return 'reporter-is-parent';
+  const value = asksQuestion('parentsKnow', draft) ? draft.answers.parentsKnow : null;
+  return value === 'yes' || value === 'no' || value === 'not-sure' ? value : null;
 }

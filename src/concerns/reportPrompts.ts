@@ -5,7 +5,7 @@ import { AREA_IDS, type AreaId } from '../signposting/areas';
 import type { AgencyDirectory } from './agencies';
 import type { FoundDetail } from './ownDetails';
 import type { ReportContent } from './reportContent';
-import { answerLimit, choicesFor, QUESTION_IDS, type QuestionId, type ReportDraft } from './reportDraft';
+import { aboutThemself, answerLimit, asksQuestion, choicesFor, QUESTION_IDS, type QuestionId, type ReportDraft } from './reportDraft';
 import { reportSummary } from './reportSummary';
 
 /** Where the report conversation is: what the reporter is being asked. Only ids, values and their answers. */
@@ -47,7 +47,12 @@ export function reportPrompt(stage: ReportStage, draft: ReportDraft, words: Repo
     case 'intro':
       return { text: fillTemplate(w.intro.text, { retentionDays: words.retentionDays }), choices: w.intro.choices };
     case 'question':
-      return { text: w.questions[stage.question].text, choices: choicesFor(stage.question, w) };
+      return {
+        text: questionText(stage.question, draft, w),
+        choices: choicesFor(stage.question, w),
+        // A bare age ("16") is an age: see src/channels/expectedAnswer.
+        ...(stage.question === 'childAge' ? { expects: 'age' as const } : {}),
+      };
     case 'whichArea':
       return { text: stage.areas.length === AREA_IDS.length ? w.questions.place.notKnown : w.questions.place.whichArea, choices: areaChoices(stage.areas, words) };
     case 'contactAsk':
@@ -61,7 +66,7 @@ export function reportPrompt(stage: ReportStage, draft: ReportDraft, words: Repo
     case 'summary':
       return { text: reportSummary(draft, words), choices: w.summary.choices };
     case 'whichToChange':
-      return { text: w.summary.whichToChange, choices: changeChoices(w) };
+      return { text: w.summary.whichToChange, choices: changeChoices(w, draft) };
     case 'notSent':
       return { text: w.submit.notSent, choices: notSentChoices(w) };
   }
@@ -73,7 +78,7 @@ export function retryPrompt(question: QuestionId, reason: RetryReason, words: Re
   if (question === 'dangerNow') return { text: w.questions.dangerNow.retry, choices: choicesFor(question, w) };
   if (reason === 'no-choice') return { text: words.didNotUnderstand, choices: choicesFor(question, w) };
   if (reason === 'too-short') return { text: w.questions.worry.retryShort };
-  return { text: fillTemplate(w.tooLong, { limit: answerLimit(question) }) };
+  return { text: fillTemplate(w.tooLong, { limit: answerLimit(question) }), ...(question === 'childAge' ? { expects: 'age' as const } : {}) };
 }
 
 /** The areas a place could be in, by name, and "somewhere else". */
@@ -86,10 +91,18 @@ export function notSentChoices(content: ReportContent): Choice[] {
   return [...content.submit.retryChoices, ...content.summary.choices.filter((c) => c.value !== 'send')];
 }
 
-/** Each answer the reporter can change from the summary, and the contact choice. */
-export function changeChoices(content: ReportContent): Choice[] {
+/** Each answer of this report the reporter can change from the summary, and the contact choice. */
+export function changeChoices(content: ReportContent, draft: ReportDraft): Choice[] {
   const labels = content.summary.labels;
-  return [...QUESTION_IDS.map((q) => ({ value: q, label: labels[q] })), { value: CHANGE_CONTACT, label: labels.contact }];
+  const asked = QUESTION_IDS.filter((q) => asksQuestion(q, draft));
+  return [...asked.map((q) => ({ value: q, label: labels[q] })), { value: CHANGE_CONTACT, label: labels.contact }];
+}
+
+/** A question in its words: the age and the parents' question are put kindly to a young person about themself. */
+export function questionText(question: QuestionId, draft: ReportDraft, content: ReportContent): string {
+  const q = content.questions;
+  if (aboutThemself(draft) && (question === 'childAge' || question === 'parentsKnow')) return q[question].self;
+  return q[question].text;
 }
 
 /** What the reporter is told after saying which listed details are theirs (`removed` of them). */

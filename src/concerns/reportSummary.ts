@@ -1,16 +1,17 @@
 import { fillTemplate } from '../content/template';
 import type { Agency, AgencyDirectory } from './agencies';
-import { answerText, QUESTION_IDS, subjectOf, type ReportDraft } from './reportDraft';
+import { answerText, asksQuestion, QUESTION_IDS, subjectOf, type ReportDraft } from './reportDraft';
 import type { ReportWords } from './reportPrompts';
 
 /**
- * The report as the reporter checks it before sending: each answer (or "skipped"), how they can be
- * contacted, and where it will go, with a word first when they said someone is in danger now.
+ * The report as the reporter checks it before sending: each answer it asked for (or "skipped"), how they
+ * can be contacted, where it will go and the earlier report it follows, with a word first when they said
+ * someone is in danger now.
  */
 export function reportSummary(draft: ReportDraft, words: ReportWords): string {
   const { content } = words;
   const w = content.summary;
-  const lines = QUESTION_IDS.map((q) => {
+  const lines = QUESTION_IDS.filter((q) => asksQuestion(q, draft)).map((q) => {
     const value = draft.answers[q];
     let shown = value ? answerText(q, value, content) : w.skipped;
     if (q === 'place' && draft.area) shown = `${shown} (${words.areaName(draft.area)})`;
@@ -18,6 +19,7 @@ export function reportSummary(draft: ReportDraft, words: ReportWords): string {
   });
   lines.push(`${w.labels.contact}: ${draft.contact ? fillTemplate(w.contact, { how: draft.contact.how }) : w.anonymous}`);
   const notes = [fillTemplate(w.goesTo, { agency: reportAgency(draft, words.agencies).name })];
+  if (draft.follows) notes.push(fillTemplate(w.follows, { ref: draft.follows }));
   if (draft.urgentAnswer) notes.unshift(w.urgent);
   return [w.intro, lines.join('\n'), notes.join('\n')].join('\n\n');
 }

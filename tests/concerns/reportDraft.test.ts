@@ -1,6 +1,7 @@
 import { parseContactDetail } from '../../src/concerns/contactDetails';
 import { parseDetailChoice, removeDetails } from '../../src/concerns/ownDetails';
-import { interpretAnswer, type ReportDraft } from '../../src/concerns/reportDraft';
+import { asksQuestion, buildConcern, interpretAnswer, nextQuestion, unaskedQuestion, type ReportDraft } from '../../src/concerns/reportDraft';
+import { concernSchema } from '../../src/concerns/concern';
 import { reportContent as words } from '../helpers/transcript';
 
 describe('interpretAnswer', () => {
@@ -35,6 +36,80 @@ describe('interpretAnswer', () => {
     expect(interpretAnswer('communicationNeeds', 'No', words)).toEqual({ kind: 'answer', value: words.questions.communicationNeeds.noneNeeded });
     expect(interpretAnswer('communicationNeeds', 'skip', words)).toEqual({ kind: 'skip' });
     expect(interpretAnswer('communicationNeeds', 'His mum only speaks Polish', words).kind).toBe('answer');
+  });
+});
+
+describe('what staff need: how the reporter knows them, the child\u2019s age, whether the parents know', () => {
+  const draft = (answers: ReportDraft['answers']): ReportDraft => ({ submissionId: '00000000-0000-4000-8000-000000000000', answers, removedDetails: 0 });
+
+  it('takes the relationship as a choice or in the reporter\u2019s own words', () => {
+    expect(interpretAnswer('relationship', '1', words)).toEqual({ kind: 'answer', value: 'parent' });
+    expect(interpretAnswer('relationship', "I'm his mum", words)).toEqual({ kind: 'answer', value: 'parent' });
+    expect(interpretAnswer('relationship', 'next door', words)).toEqual({ kind: 'answer', value: 'neighbour' });
+    expect(interpretAnswer('relationship', "it's me", words)).toEqual({ kind: 'answer', value: 'self' });
+    expect(interpretAnswer('relationship', 'I coach his football team', words)).toEqual({ kind: 'answer', value: 'professional' });
+    expect(interpretAnswer('relationship', 'the lollipop lady', words)).toEqual({ kind: 'answer', value: 'the lollipop lady' });
+    expect(interpretAnswer('relationship', 'skip', words)).toEqual({ kind: 'skip' });
+  });
+
+  it.each(['about 14', '13 or 14', 'teenager', '9', 'year 9'])('takes %j as an age', (age) => {
+    expect(interpretAnswer('childAge', age, words)).toEqual({ kind: 'answer', value: age });
+  });
+
+  it('skips the age with the skip words, and asks again only when it is far too long', () => {
+    expect(interpretAnswer('childAge', "don't know", words)).toEqual({ kind: 'skip' });
+    expect(interpretAnswer('childAge', 'x'.repeat(101), words)).toEqual({ kind: 'retry', reason: 'too-long' });
+  });
+
+  it('takes yes, no or not sure for whether the parents know, and settles for skipped when unclear', () => {
+    expect(interpretAnswer('parentsKnow', 'yes they know', words)).toEqual({ kind: 'answer', value: 'yes' });
+    expect(interpretAnswer('parentsKnow', "no they don't", words)).toEqual({ kind: 'answer', value: 'no' });
+    expect(interpretAnswer('parentsKnow', 'not sure', words)).toEqual({ kind: 'answer', value: 'not-sure' });
+    expect(interpretAnswer('parentsKnow', 'skip', words)).toEqual({ kind: 'skip' });
+    expect(interpretAnswer('parentsKnow', 'hmm', words, 0)).toEqual({ kind: 'retry', reason: 'no-choice' });
+    expect(interpretAnswer('parentsKnow', 'hmm', words, 2)).toEqual({ kind: 'skip' });
+  });
+
+  it('asks the age and the parents only about a child (or not sure), and never asks a parent whether the parents know', () => {
+    expect(asksQuestion('childAge', draft({ subject: 'child' }))).toBe(true);
+    expect(asksQuestion('childAge', draft({ subject: null }))).toBe(true);
+    expect(asksQuestion('childAge', draft({ subject: 'place' }))).toBe(false);
+    expect(asksQuestion('parentsKnow', draft({ subject: 'place', relationship: 'neighbour' }))).toBe(false);
+    expect(asksQuestion('parentsKnow', draft({ subject: 'child', relationship: 'parent' }))).toBe(false);
+    expect(asksQuestion('parentsKnow', draft({ subject: 'not-sure', relationship: 'self' }))).toBe(true);
+    expect(nextQuestion('whoAtRisk', draft({ subject: 'child' }))).toBe('relationship');
+    expect(nextQuestion('relationship', draft({ subject: 'place' }))).toBe('place');
+    expect(nextQuestion('childAge', draft({ subject: 'child', relationship: 'parent' }))).toBe('place');
+    expect(nextQuestion('communicationNeeds', draft({}))).toBeUndefined();
+  });
+
+  it('finds a question a changed answer made apply that was never asked', () => {
+    const placeFirst = draft({ subject: 'child', worry: null, whoAtRisk: null, relationship: 'neighbour', place: null });
+    expect(unaskedQuestion(placeFirst)).toBe('childAge');
+    expect(unaskedQuestion({ ...placeFirst, answers: { ...placeFirst.answers, childAge: null, parentsKnow: 'no', when: null, dangerNow: null, peopleInvolved: null, howTheyKnow: null, communicationNeeds: null } })).toBeUndefined();
+  });
+
+  it('stores the new answers, "reporter-is-parent" for a parent, nothing that was not asked, and the concern it follows', () => {
+    const ctx = { ref: 'K7PM-3XQ9-RT4W-HN2C', agency: 'x', now: new Date('2026-11-24T10:00:00Z'), channel: 'webchat', urgentFromChat: false, consentWording: 'w' };
+    const parent = buildConcern(draft({ subject: 'child', relationship: 'parent', childAge: '13 or 14' }), ctx, words);
+    expect(parent.answers).toMatchObject({ relationship: "I'm their parent or carer", childAge: '13 or 14', parentsKnow: 'reporter-is-parent' });
+    expect(parent.follows).toBeNull();
+    const place = buildConcern({ ...draft({ subject: 'place', relationship: 'the shop owner', childAge: '14', parentsKnow: 'no' }), follows: 'AAAA-BBBB-CCCC-DDDD' }, ctx, words);
+    expect(place.answers).toMatchObject({ relationship: 'the shop owner', childAge: null, parentsKnow: null });
+    expect(place.follows).toBe('AAAA-BBBB-CCCC-DDDD');
+    expect(concernSchema.parse(place)).toEqual(place);
+  });
+
+  it('reads a concern stored before these questions: the new answers and "follows" are null', () => {
+    const ctx = { ref: 'K7PM-3XQ9-RT4W-HN2C', agency: 'x', now: new Date('2026-11-24T10:00:00Z'), channel: 'webchat', urgentFromChat: false, consentWording: 'w' };
+    const stored = JSON.parse(JSON.stringify(buildConcern(draft({ subject: 'child' }), ctx, words))) as Record<string, unknown> & { answers: Record<string, unknown> };
+    delete stored.answers.relationship;
+    delete stored.answers.childAge;
+    delete stored.answers.parentsKnow;
+    delete stored.follows;
+    const read = concernSchema.parse(stored);
+    expect(read.answers).toMatchObject({ relationship: null, childAge: null, parentsKnow: null });
+    expect(read.follows).toBeNull();
   });
 });
 

@@ -37,7 +37,7 @@ async function everythingStored(client: RedisClient, prefix: string): Promise<st
 }
 
 describe('reporting over HTTP on the embedded default (no Redis)', () => {
-  const REPORT = ['hi', 'Report a concern', 'Start a report', 'child', 'My son is being used to carry parcels', 'skip', 'Sheffield', 'skip', 'No', 'skip', 'skip', 'skip', 'Stay anonymous', 'Send it'];
+  const REPORT = ['hi', 'Report a concern', 'Start a report', 'child', 'My son is being used to carry parcels', 'skip', 'skip', 'skip', 'skip', 'Sheffield', 'skip', 'No', 'skip', 'skip', 'skip', 'Stay anonymous', 'Send it'];
   let dataDir: string;
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'clearsight-embedded-'));
@@ -166,7 +166,7 @@ describe('reporting over HTTP, on the real server and real Redis', () => {
     return out.join('\n---\n');
   }
 
-  const REPORT = ['hi', 'Report a concern', '1', '1', 'Kids are being dropped off at a flat on our road late at night', 'about 13 or 14', 'Goldthorpe', '3', '2', 'skip', '1', 'no', '1'];
+  const REPORT = ['hi', 'Report a concern', '1', '1', 'Kids are being dropped off at a flat on our road late at night', 'two lads', '4', '13 or 14', '3', 'Goldthorpe', '3', '2', 'skip', '1', 'no', '1'];
 
   it('stores nothing that identifies an anonymous SMS reporter: no phone number, user id, name or conversation id', async () => {
     const prefix = uniquePrefix();

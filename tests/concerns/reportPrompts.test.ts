@@ -56,6 +56,33 @@ describe('reportPrompt', () => {
     expect(text).toBe(`${w.ownDetails.found}\n\n1. Tiny (${w.categories.name})\n2. 07700 900123 (${w.categories.phone})\n\n${w.ownDetails.ask}`);
   });
 
+  it('asks a young person about themself their own age, and kindly whether a parent or carer knows', () => {
+    const child: ReportDraft = { ...EMPTY, answers: { subject: 'child', relationship: 'neighbour' } };
+    const self: ReportDraft = { ...EMPTY, answers: { subject: 'child', relationship: 'self' } };
+    expect(prompt({ kind: 'question', question: 'childAge' }, child).text).toBe(w.questions.childAge.text);
+    expect(prompt({ kind: 'question', question: 'childAge' }, self).text).toBe(w.questions.childAge.self);
+    expect(prompt({ kind: 'question', question: 'parentsKnow' }, child).text).toBe(w.questions.parentsKnow.text);
+    const kindly = prompt({ kind: 'question', question: 'parentsKnow' }, self);
+    expect(kindly.text).toBe(w.questions.parentsKnow.self);
+    expect(labels(kindly.choices)).toEqual(['Yes', 'No', 'Not sure']);
+    expect(labels(prompt({ kind: 'question', question: 'relationship' }).choices)).toContain("It's about me");
+  });
+
+  it('keeps each new question short for SMS: at most two segments (320 characters), choices included', () => {
+    for (const q of ['relationship', 'childAge', 'parentsKnow'] as const) {
+      const { text, choices } = prompt({ kind: 'question', question: q });
+      const sms = [text, ...(choices ?? []).map((c, i) => `${i + 1}. ${c.label}`)].join('\n');
+      expect({ q, length: sms.length <= 320 }).toEqual({ q, length: true });
+    }
+  });
+
+  it('offers to change only the answers this report asked for', () => {
+    const parentOfChild: ReportDraft = { ...EMPTY, answers: { subject: 'child', relationship: 'parent' } };
+    expect(labels(changeChoices(w, parentOfChild))).toContain('Age');
+    expect(labels(changeChoices(w, parentOfChild))).not.toContain('Parents or carers know');
+    expect(labels(changeChoices(w, { ...EMPTY, answers: { subject: 'place' } }))).not.toContain('Age');
+  });
+
   it('shows the summary with send, change and delete', () => {
     const summary = prompt({ kind: 'summary' });
     expect(summary.text.startsWith(w.summary.intro)).toBe(true);
@@ -65,7 +92,7 @@ describe('reportPrompt', () => {
   it('offers every answer and the contact choice to change', () => {
     const change = prompt({ kind: 'whichToChange' });
     expect(change.text).toBe(w.summary.whichToChange);
-    expect(change.choices).toEqual(changeChoices(w));
+    expect(change.choices).toEqual(changeChoices(w, EMPTY));
     expect(labels(change.choices)).toEqual([...Object.values(w.summary.labels)]);
     expect(change.choices?.at(-1)?.value).toBe('contact');
   });

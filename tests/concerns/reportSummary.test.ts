@@ -10,7 +10,9 @@ const FULL: ReportDraft = {
   answers: {
     subject: 'child',
     worry: 'My lad keeps going missing',
-    whoAtRisk: 'about 14, my son',
+    whoAtRisk: 'my son',
+    relationship: 'parent',
+    childAge: 'about 14',
     place: 'Hillsborough',
     when: 'ongoing',
     dangerNow: 'no',
@@ -30,12 +32,14 @@ describe('reportSummary', () => {
         [
           'About: A child or young person',
           "What's worrying you: My lad keeps going missing",
-          'Who is at risk: about 14, my son',
+          'Who is at risk: my son',
+          "How you know them: I'm their parent or carer",
+          'Age: about 14',
           'Where: Hillsborough (Sheffield)',
           'When: It keeps happening',
           'Anyone in danger now: No',
           'People involved: older lads in a black Golf',
-          'How you know: I saw it myself',
+          'Seen or heard: I saw it myself',
           'Language or communication: (skipped)',
           'Contact: Anonymous',
         ].join('\n'),
@@ -59,8 +63,23 @@ describe('reportSummary', () => {
 
   it('shows an empty report as all skipped, going to the fallback desk', () => {
     const summary = reportSummary({ submissionId: 'test', answers: {}, removedDetails: 0 }, words);
-    expect(summary.match(/\(skipped\)/g)).toHaveLength(9);
+    expect(summary.match(/\(skipped\)/g)).toHaveLength(12);
     expect(summary).toContain('Contact: Anonymous');
+  });
+
+  it('leaves out the child\u2019s age and the parents\u2019 question for a place, and asks a parent only the age', () => {
+    const place = reportSummary({ ...FULL, answers: { ...FULL.answers, subject: 'place', relationship: 'neighbour', parentsKnow: 'no' } }, words);
+    expect(place).toContain("How you know them: I'm a neighbour");
+    expect(place).not.toContain('Age:');
+    expect(place).not.toContain('Parents or carers know');
+    expect(reportSummary(FULL, words)).not.toContain('Parents or carers know');
+    const neighbour = reportSummary({ ...FULL, answers: { ...FULL.answers, relationship: 'neighbour', parentsKnow: 'not-sure' } }, words);
+    expect(neighbour).toContain('Parents or carers know: Not sure');
+  });
+
+  it('names the earlier report a new report follows', () => {
+    const summary = reportSummary({ ...FULL, follows: 'K7PM-3XQ9-RT4W-HN2C' }, words);
+    expect(summary.endsWith('It will go to: Sheffield Safeguarding Hub.\nIt follows your earlier report K7PM-3XQ9-RT4W-HN2C.')).toBe(true);
   });
 });
 

@@ -63,7 +63,10 @@ describe('reporting a concern (transcripts)', () => {
     const steps: Array<[string, string]> = [
       ['A child or young person', words.questions.worry.text],
       ['My lad keeps going missing overnight and comes back with new trainers and two phones', words.questions.whoAtRisk.text],
-      ['about 14, my son', words.questions.place.text],
+      ['my son', words.questions.relationship.text],
+      ["I'm their parent or carer", words.questions.childAge.text],
+      // Not asked whether the parents know: the reporter is the parent.
+      ['about 14', words.questions.place.text],
       ['Hillsborough', words.questions.when.text],
       ['It keeps happening', words.questions.dangerNow.text],
       ['No', words.questions.peopleInvolved.text],
@@ -75,6 +78,7 @@ describe('reporting a concern (transcripts)', () => {
     const summary = await chat.say('Stay anonymous');
     expect(summary.last).toContain(words.summary.intro);
     expect(summary.last).toMatch(/Where: Hillsborough \(Sheffield\)/);
+    expect(summary.last).toContain("How you know them: I'm their parent or carer\nAge: about 14\nWhere");
     expect(summary.last).toContain(`Language or communication: ${words.questions.communicationNeeds.noneNeeded}`);
     expect(summary.last).toMatch(/Contact: Anonymous/);
     expect(summary.last).toMatch(/It will go to: Sheffield Safeguarding Hub/);
@@ -96,7 +100,10 @@ describe('reporting a concern (transcripts)', () => {
       channel: 'webchat',
       answers: {
         worry: 'My lad keeps going missing overnight and comes back with new trainers and two phones',
-        whoAtRisk: 'about 14, my son',
+        whoAtRisk: 'my son',
+        relationship: "I'm their parent or carer",
+        childAge: 'about 14',
+        parentsKnow: 'reporter-is-parent',
         place: 'Hillsborough',
         when: 'It keeps happening',
         dangerNow: 'no',
@@ -118,7 +125,7 @@ describe('reporting a concern (transcripts)', () => {
     expect(intro.activities.every((a) => a.suggestedActions === undefined)).toBe(true);
     expect((await chat.say('1')).last).toMatch(/1\. A child or young person/);
     let said = await chat.say('3'); // not sure
-    for (const skip of ['skip', "don't know", 'skip', 'dunno', 'skip', 'skip', 'pass', 'skip']) said = await chat.say(skip);
+    for (const skip of ['skip', "don't know", 'skip', 'rather not say', 'skip', 'pass', 'dunno', 'skip', 'skip', 'pass', 'skip']) said = await chat.say(skip);
     expect(said.last).toMatch(/^Do you want the team to be able to contact you/);
     expect(said.last).toMatch(/1\. Stay anonymous/);
     const summary = await chat.say('1');
@@ -142,9 +149,7 @@ describe('reporting a concern (transcripts)', () => {
     const long = await chat.say('x'.repeat(2001));
     expect(long.last).toBe(words.tooLong.replace('{limit}', '2000'));
     expect((await chat.say('They sell from the flat above the chippy')).last).toBe(words.questions.whoAtRisk.text);
-    await chat.say('skip');
-    await chat.say('skip');
-    await chat.say('skip');
+    for (let i = 0; i < 6; i += 1) await chat.say('skip');
     // "Is anyone in danger?" asked again twice, then settled as "not sure": never a dead end.
     expect((await chat.say('hmm')).last).toBe(words.questions.dangerNow.retry);
     expect((await chat.say('the thing')).last).toBe(words.questions.dangerNow.retry);
@@ -154,7 +159,7 @@ describe('reporting a concern (transcripts)', () => {
   it('lets the reporter change an answer from the summary, and comes back to the summary', async () => {
     const chat = chatOn();
     await startReport(chat);
-    await answerAll(chat, ['child', 'He carries a bag for older lads', 'skip', 'Doncaster', 'skip', 'No', 'skip', 'skip', 'skip']);
+    await answerAll(chat, ['child', 'He carries a bag for older lads', 'skip', 'skip', 'skip', 'skip', 'Doncaster', 'skip', 'No', 'skip', 'skip', 'skip']);
     expect((await chat.say('Stay anonymous')).last).toMatch(/Where: Doncaster \(Doncaster\)/);
     const which = await chat.say('Change something');
     expect(which.last).toBe(words.summary.whichToChange);
@@ -170,7 +175,7 @@ describe('reporting a concern (transcripts)', () => {
   it('asks which area for a postcode district on a border, and sends an unknown place to the fallback queue', async () => {
     const chat = chatOn();
     await startReport(chat);
-    await answerAll(chat, ['A place or people', 'A flat where kids come and go all night', 'skip']);
+    await answerAll(chat, ['A place or people', 'A flat where kids come and go all night', 'skip', 'skip']);
     const which = await chat.say('S64 0AB');
     expect(which.last).toBe(words.questions.place.whichArea);
     expect(which.buttons).toEqual(['Doncaster', 'Rotherham', 'Somewhere else']);
@@ -185,7 +190,7 @@ describe('reporting a concern (transcripts)', () => {
 
     const other = chatOn();
     await startReport(other);
-    await answerAll(other, ['child', 'skip', 'skip']);
+    await answerAll(other, ['child', 'skip', 'skip', 'skip', 'skip', 'skip']);
     const unknown = await other.say('Leeds city centre');
     expect(unknown.last).toBe(words.questions.place.notKnown);
     expect(unknown.buttons).toEqual(['Barnsley', 'Doncaster', 'Rotherham', 'Sheffield', 'Somewhere else']);
@@ -213,7 +218,7 @@ describe('reporting a concern (transcripts)', () => {
     // "Delete it" at the summary does the same.
     await chat.say('Report a concern');
     await chat.say('Start a report');
-    await answerAll(chat, ['child', 'skip', 'skip', 'skip', 'skip', 'No', 'skip', 'skip', 'skip', 'Stay anonymous']);
+    await answerAll(chat, ['child', 'skip', 'skip', 'skip', 'skip', 'skip', 'skip', 'skip', 'No', 'skip', 'skip', 'skip', 'Stay anonymous']);
     expect((await chat.say('Delete it')).text).toContain(words.submit.discarded);
     expect(await store.list()).toHaveLength(0);
   });
@@ -221,7 +226,7 @@ describe('reporting a concern (transcripts)', () => {
   it('"yes, someone is in danger now": the 999 guidance straight away, and the report is urgent', async () => {
     const chat = chatOn();
     await startReport(chat);
-    await answerAll(chat, ['child', 'My daughter has not come home and her phone is off', 'skip', 'Barnsley', 'Happening now']);
+    await answerAll(chat, ['child', 'My daughter has not come home and her phone is off', 'skip', 'skip', 'skip', 'skip', 'Barnsley', 'Happening now']);
     const yes = await chat.say('Yes');
     expect(yes.activities[0]?.text).toBe(words.questions.dangerNow.saidYes);
     expect(yes.last).toBe(words.questions.peopleInvolved.text);
@@ -243,8 +248,8 @@ describe('reporting a concern (transcripts)', () => {
     expect(danger.activities[0]?.text).toContain(safety.rules.replies.danger.text.slice(0, 40));
     expect(danger.text).toContain(words.resume);
     // It was also their answer: recorded, and the report moves on to the next question.
-    expect(danger.last).toBe(words.questions.place.text);
-    const summary = await answerAll(chat, ['Rotherham', 'Happening now', 'Yes', 'skip', 'skip', 'skip', 'Stay anonymous']);
+    expect(danger.last).toBe(words.questions.relationship.text);
+    const summary = await answerAll(chat, ['skip', 'skip', 'skip', 'Rotherham', 'Happening now', 'Yes', 'skip', 'skip', 'skip', 'Stay anonymous']);
     expect(summary.last).toMatch(/What's worrying you: He owes them money/);
     expect(summary.last).toMatch(/Who is at risk: my son is 15, theyre outside our house now with a knife/);
     await chat.say('Send it');
@@ -261,7 +266,7 @@ describe('reporting a concern (transcripts)', () => {
     const danger = await chat.say('hes got a gun');
     expect(danger.activities[0]?.text).toContain(safety.rules.replies.danger.text.slice(0, 40));
     expect(danger.last).toMatch(/^Is this mainly about a child/);
-    await answerAll(chat, ['1', 'skip', 'skip', 'skip', 'skip', 'No', 'skip', 'skip', 'skip', '1']);
+    await answerAll(chat, ['1', 'skip', 'skip', 'skip', 'skip', 'skip', 'skip', 'skip', 'No', 'skip', 'skip', 'skip', '1']);
     await chat.say('1');
     expect(await onlyConcern()).toMatchObject({ urgent: true, urgentReasons: ['safety-check'] });
   });
@@ -269,7 +274,7 @@ describe('reporting a concern (transcripts)', () => {
   it('records contact details only with explicit consent, and with the words agreed to', async () => {
     const chat = chatOn();
     await startReport(chat);
-    await answerAll(chat, ['child', 'My neighbour\'s boy is being picked up by different cars', 'skip', 'S70', 'skip', 'No', 'skip', 'skip', 'skip']);
+    await answerAll(chat, ['child', 'My neighbour\'s boy is being picked up by different cars', 'skip', 'skip', 'skip', 'skip', 'S70', 'skip', 'No', 'skip', 'skip', 'skip']);
     expect((await chat.say('Contact me')).last).toBe(words.contact.how);
     expect((await chat.say('call me maybe')).last).toBe(words.contact.howRetry);
     const consent = await chat.say('07700 900 123');
@@ -289,7 +294,7 @@ describe('reporting a concern (transcripts)', () => {
   it('saying no to consent keeps the reporter anonymous and drops the details', async () => {
     const chat = chatOn();
     await startReport(chat);
-    await answerAll(chat, ['child', 'skip', 'skip', 'S1', 'skip', 'No', 'skip', 'skip', 'skip', 'Contact me', 'someone@example.org']);
+    await answerAll(chat, ['child', 'skip', 'skip', 'skip', 'skip', 'skip', 'S1', 'skip', 'No', 'skip', 'skip', 'skip', 'Contact me', 'someone@example.org']);
     const no = await chat.say('No, stay anonymous');
     expect(no.text).toContain(words.contact.stayingAnonymous);
     await chat.say('Send it');
@@ -305,6 +310,9 @@ describe('reporting a concern (transcripts)', () => {
       'child',
       'My name is Sam Jones, you can get me on 07700 900123. My son is being used to run drugs',
       'about 15',
+      'skip',
+      'skip',
+      'skip',
       'Wombwell',
       'It keeps happening',
       'No',
@@ -335,7 +343,7 @@ describe('reporting a concern (transcripts)', () => {
     await chat.say('hi');
     await chat.say('Report a concern');
     await chat.say('1');
-    await answerAll(chat, ['1', 'Ring me on 07700 900123 if you need to, my son is being used', 'skip', 'Sheffield', 'skip', '2', 'skip', 'skip', 'skip']);
+    await answerAll(chat, ['1', 'Ring me on 07700 900123 if you need to, my son is being used', 'skip', 'skip', 'skip', 'skip', 'Sheffield', 'skip', '2', 'skip', 'skip', 'skip']);
     const found = await chat.say('1');
     expect(found.last).toMatch(/1\. 07700 900123 \(phone number\)/);
     expect(found.last).not.toMatch(/None are about me/);
@@ -348,7 +356,7 @@ describe('reporting a concern (transcripts)', () => {
   it('checks a changed answer again for the reporter\'s own details, without re-listing what they kept', async () => {
     const chat = chatOn();
     await startReport(chat);
-    await answerAll(chat, ['child', 'The lad who picks him up has the number 07700 900999', 'skip', 'Sheffield', 'skip', 'No', 'skip', 'skip', 'skip']);
+    await answerAll(chat, ['child', 'The lad who picks him up has the number 07700 900999', 'skip', 'skip', 'skip', 'skip', 'Sheffield', 'skip', 'No', 'skip', 'skip', 'skip']);
     expect((await chat.say('Stay anonymous')).last).toMatch(/1\. 07700 900999/);
     await chat.say('none');
     await chat.say('Change something');
@@ -367,7 +375,7 @@ describe('reporting a concern (transcripts)', () => {
   it('records the language for a reporter who agreed to be contacted, too', async () => {
     const chat = chatOn();
     await startReport(chat);
-    await answerAll(chat, ['child', 'My nephew keeps getting picked up by older lads in cars late at night', 'skip', 'S1', 'skip', 'No', 'skip', 'skip', 'skip', 'Contact me', 'kim@example.org']);
+    await answerAll(chat, ['child', 'My nephew keeps getting picked up by older lads in cars late at night', 'skip', 'skip', 'skip', 'skip', 'S1', 'skip', 'No', 'skip', 'skip', 'skip', 'Contact me', 'kim@example.org']);
     await chat.say('Yes, I agree');
     await chat.say('Send it');
     expect((await onlyConcern()).language.code).toBe('en');
@@ -384,7 +392,7 @@ describe('reporting a concern (transcripts)', () => {
     });
     const chat = chatOn('webchat', flaky);
     await startReport(chat);
-    await answerAll(chat, ['child', 'A man keeps giving my son lifts', 'skip', 'Rotherham', 'skip', 'No', 'skip', 'skip', 'skip', 'Stay anonymous']);
+    await answerAll(chat, ['child', 'A man keeps giving my son lifts', 'skip', 'skip', 'skip', 'skip', 'Rotherham', 'skip', 'No', 'skip', 'skip', 'skip', 'Stay anonymous']);
     const failed = await chat.say('Send it');
     expect(failed.text).toBe(words.submit.notSent);
     expect(failed.text).not.toMatch(REF);
@@ -401,7 +409,7 @@ describe('reporting a concern (transcripts)', () => {
   it('a returning reporter sees a coarse status, answers the team\'s question and adds information', async () => {
     const first = chatOn();
     await startReport(first);
-    await answerAll(first, ['child', 'My son has a second phone', 'skip', 'Sheffield', 'skip', 'No', 'skip', 'skip', 'skip', 'Stay anonymous']);
+    await answerAll(first, ['child', 'My son has a second phone', 'skip', 'skip', 'skip', 'skip', 'Sheffield', 'skip', 'No', 'skip', 'skip', 'skip', 'Stay anonymous']);
     const ref = REF.exec((await first.say('Send it')).text)![0];
     const questionId = await store.askQuestion(ref, 'Which school does he go to?', OFFICE_HOURS);
     await store.setStatus(ref, 'being-looked-at', OFFICE_HOURS);

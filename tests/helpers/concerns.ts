@@ -30,6 +30,9 @@ export function sampleConcern(overrides: Partial<Concern> = {}): Concern {
     answers: {
       worry: 'An older lad keeps giving my son new trainers and asking him to carry bags.',
       whoAtRisk: 'My son, 14',
+      relationship: "I'm their parent or carer",
+      childAge: '14',
+      parentsKnow: 'reporter-is-parent',
       place: 'Near the park on the estate',
       when: 'Most evenings for the last month',
       dangerNow: 'no',
@@ -39,6 +42,7 @@ export function sampleConcern(overrides: Partial<Concern> = {}): Concern {
     },
     reporter: { mode: 'anonymous' },
     reporterRole: 'parent',
+    follows: null,
     channel: 'webchat',
     language: { code: 'en', confidence: 0.987654321, detectedBy: 'local' },
     ownDetailsRemoved: 0,

@@ -76,11 +76,11 @@ describe('the check-in question (the unsure band)', () => {
     expect((await chat.say(WORRIED)).text).toBe(checkIn.text);
     const said = await chat.say('my son is 15 and theyre outside our house now with a knife');
     expect(said.text.startsWith(firstLine(replies.danger.text))).toBe(true);
-    expect(said.last).toBe(reportContent.questions.place.text);
+    expect(said.last).toBe(reportContent.questions.relationship.text);
     const summary = await chat.say('skip');
     expect(summary.text).not.toContain(checkIn.text);
     let last = summary;
-    for (const answer of ['skip', 'Yes', 'skip', 'skip', 'skip', 'Stay anonymous']) last = await chat.say(answer);
+    for (const answer of ['skip', 'skip', 'skip', 'skip', 'Yes', 'skip', 'skip', 'skip', 'Stay anonymous']) last = await chat.say(answer);
     expect(last.last).toContain(`What's worrying you: ${WORRIED}`);
     expect(last.last).toContain('Who is at risk: my son is 15 and theyre outside our house now with a knife');
   });

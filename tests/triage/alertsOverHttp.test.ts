@@ -84,7 +84,7 @@ describe('duty channel alerts from the running service', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(messageActivity(text, { conversationId })),
       }).then((r) => r.json() as Promise<{ activities: Array<{ text?: string }> }>);
-    const steps = ['hi', 'Report a concern', 'Start a report', 'child', 'My son is being made to carry parcels', 'skip', 'Sheffield', 'skip', 'Yes', 'skip', 'skip', 'skip', 'Stay anonymous'];
+    const steps = ['hi', 'Report a concern', 'Start a report', 'child', 'My son is being made to carry parcels', 'skip', 'skip', 'skip', 'skip', 'Sheffield', 'skip', 'Yes', 'skip', 'skip', 'skip', 'Stay anonymous'];
     for (const text of steps) await send(text);
     const sent = (await send('Send it')).activities.map((a) => a.text ?? '').join('\n');
     // Had the reply waited for the webhook, the post would have timed out (5 s) and counted as failing by now.

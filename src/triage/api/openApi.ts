@@ -16,7 +16,7 @@ const CONCERN = '/api/triage/concerns/{ref}';
 /** Every operation of the triage API; a test checks this list against the routes the server has. */
 export const OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/api/triage/concerns', summary: "Your agency's queue: urgent first, then oldest, a page at a time (limit, default 50, at most 200; `next`, when there may be more, is the cursor of the next page). Without a status filter, every concern not closed.", query: true },
-  { method: 'get', path: CONCERN, summary: 'The whole concern: what the reporter said and added later, and the triage so far. Reading it is audited.' },
+  { method: 'get', path: CONCERN, summary: 'The whole concern: what the reporter said (`answers`, among them `relationship`, `childAge` and `parentsKnow`) and added later, the earlier concern it follows (`follows`, a reference or null), and the triage so far. Reading it is audited.' },
   { method: 'get', path: `${CONCERN}/audit`, summary: 'The audit trail of the concern: who did what, when (never any text).' },
   ...staffCommands().map(([name, command]): Operation => ({ method: 'post', path: `${CONCERN}/${name}`, summary: command.summary, body: command.body })),
   { method: 'get', path: '/api/triage/staff', summary: "Your agency's staff accounts (admins)." },

@@ -37,11 +37,14 @@ export const RISK_LABELS: Record<RiskRating, { text: string; tag: string }> = {
 export const ANSWER_LABELS: Record<keyof Concern['answers'], string> = {
   worry: 'What they are worried about',
   whoAtRisk: 'Who is at risk',
+  relationship: 'How they know the child or place',
+  childAge: 'The child\u2019s age',
+  parentsKnow: 'Do the child\u2019s parents or carers know?',
   place: 'Where it is happening',
   when: 'When it happens',
   dangerNow: 'Is someone in danger now?',
   peopleInvolved: 'People involved',
-  howTheyKnow: 'How they know',
+  howTheyKnow: 'Saw it or was told',
   communicationNeeds: 'Communication needs',
 };
 
@@ -49,6 +52,13 @@ export const DANGER_NOW_LABELS: Record<NonNullable<Concern['answers']['dangerNow
   yes: 'Yes',
   no: 'No',
   'not-sure': 'Not sure',
+};
+
+export const PARENTS_KNOW_LABELS: Record<NonNullable<Concern['answers']['parentsKnow']>, string> = {
+  yes: 'Yes',
+  no: 'No',
+  'not-sure': 'Not sure',
+  'reporter-is-parent': 'Not asked: the reporter is their parent or carer',
 };
 
 export const URGENT_REASON_LABELS: Record<Concern['urgentReasons'][number], string> = {

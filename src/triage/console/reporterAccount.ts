@@ -1,12 +1,16 @@
 import type { Concern } from '../../concerns/concern';
 import { html, type Html } from '../../http/html';
 import { multiline, notAnswered, summaryList, type SummaryRow } from './govukParts';
-import { ANSWER_LABELS, DANGER_NOW_LABELS, languageName, REPORTER_ROLE_LABELS } from './labels';
+import { ANSWER_LABELS, DANGER_NOW_LABELS, languageName, PARENTS_KNOW_LABELS, REPORTER_ROLE_LABELS } from './labels';
 import { timeTag } from './timeText';
 
-/** Everything the reporter said, every piece shown as text: the answers, what they added, their replies. */
+/**
+ * Everything the reporter said, every piece shown as text: the earlier concern it follows, the answers,
+ * what they added, their replies.
+ */
 export function reporterAccount(concern: Concern): Html {
   return html`<h2 class="govuk-heading-m" id="account">What the reporter told us</h2>
+${follows(concern.follows)}
 ${summaryList(answerRows(concern.answers))}
 ${additions(concern)}
 ${questions(concern)}
@@ -17,9 +21,16 @@ ${summaryList(aboutRows(concern))}`;
 function answerRows(answers: Concern['answers']): SummaryRow[] {
   return (Object.keys(ANSWER_LABELS) as Array<keyof Concern['answers']>).map((key) => {
     if (key === 'dangerNow') return [ANSWER_LABELS[key], answers.dangerNow ? DANGER_NOW_LABELS[answers.dangerNow] : notAnswered()];
+    if (key === 'parentsKnow') return [ANSWER_LABELS[key], answers.parentsKnow ? PARENTS_KNOW_LABELS[answers.parentsKnow] : notAnswered()];
     const text = answers[key];
     return [ANSWER_LABELS[key], text === null ? notAnswered() : multiline(text)];
   });
+}
+
+/** A report the reporter started from their closed concern names it (the link may be another agency's: then 404). */
+function follows(ref: string | null): Html {
+  if (ref === null) return html``;
+  return html`<p class="govuk-body" id="follows">Follows earlier concern <a class="govuk-link" href="/triage/concerns/${ref}">${ref}</a></p>`;
 }
 
 function additions(concern: Concern): Html {

@@ -33,6 +33,9 @@ export function hostileConcern(overrides: Partial<Concern> = {}): Concern {
     answers: {
       worry: `Line one\n${SCRIPT}`,
       whoAtRisk: IMG,
+      relationship: BOTH,
+      childAge: IMG,
+      parentsKnow: null,
       place: BOTH,
       when: BOTH,
       dangerNow: 'yes',
