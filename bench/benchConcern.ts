@@ -47,6 +47,7 @@ export function concern(overrides: Partial<Concern> = {}): Concern {
     additions: [],
     questions: [],
     triage: newTriageRecord(),
+    shares: [],
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { concernShareSchema } from './concernShare';
 import { newTriageRecord, QUESTION_LIMIT, triageRecordSchema } from './triageRecord';
 
 /** Where a concern is in triage, as duty staff move it along (the triage issue adds the moves). */
@@ -94,6 +95,8 @@ export const concernSchema = z.strictObject({
   questions: z.array(questionSchema),
   /** Duty staff's claim, notes, decision, transfers and alerts (concerns stored before triage existed get an empty one). */
   triage: triageRecordSchema.default(newTriageRecord),
+  /** The other agencies that have it too, each with its own triage record (none for most concerns). */
+  shares: z.array(concernShareSchema).default([]),
 });
 
 /** One concern as stored and queued for an agency. */

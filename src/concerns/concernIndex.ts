@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agenciesWith, partFor } from './agencyParts';
 import type { Concern } from './concern';
 
 /** When a decision on the concern is due (the triage clock's answer), for the due-time index. */
@@ -27,6 +28,12 @@ export function queueScore(urgent: boolean, receivedAt: string): number {
   return (urgent ? 0 : NOT_URGENT) + Date.parse(receivedAt);
 }
 
+/** The concern's entries: one per agency that has it, each from that agency's part (agencyParts.ts). */
+export function indexEntries(concern: Concern, dueAt: DueAt): ConcernIndexEntry[] {
+  return agenciesWith(concern).map((agency) => indexEntry(partFor(concern, agency)!, dueAt));
+}
+
+/** The entry of one agency's part (the concern as partFor gives it). */
 export function indexEntry(concern: Concern, dueAt: DueAt): ConcernIndexEntry {
   const closed = concern.status === 'closed';
   const { alerts, outcome } = concern.triage;

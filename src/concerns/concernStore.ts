@@ -21,13 +21,13 @@ export interface UpdateOptions {
  * callers confirm nothing to a reporter until the promise resolves.
  */
 export interface ConcernStore {
-  /** Stores the concern and queues it for concern.agency. Idempotent by concern.submissionId. */
+  /** Stores the concern and queues it for every agency that has it. Idempotent by concern.submissionId. */
   submit(concern: Concern): Promise<SubmitResult>;
   /** The concern with this reference (already normalised), or undefined. */
   get(ref: string): Promise<Concern | undefined>;
   /** All concerns, oldest first, optionally one agency's only (the operator CLI; reads every concern). */
   list(filter?: { agency?: string }): Promise<Concern[]>;
-  /** One page of an agency's queue, urgent first and then oldest first, read through its index. */
+  /** One page of an agency's queue (each concern as that agency's part), urgent first and then oldest first, read through its index. */
   queue(agency: string, query: QueueQuery): Promise<QueuePage>;
   /**
    * Alerts owed at `now` to the agencies asked about (urgent ones not yet sent, oldest first; overdue ones
@@ -43,12 +43,14 @@ export interface ConcernStore {
   /** Moves the concern to a new status (closing sets when, for retention). False when there is no such concern. */
   setStatus(ref: string, status: ConcernStatus, at: Date): Promise<boolean>;
   /**
-   * Applies duty staff's change, computed from the concern as stored now (and computed again if another
-   * writer changed it in between, so two staff acting at once cannot both win). `change` may throw to
-   * refuse (a claim held by someone else, say): nothing is written and the error is passed on.
-   * Resolves with the concern as stored, or undefined when there is no such concern.
+   * Applies one agency's staff's change to that agency's part (agencyParts.ts), computed from the concern as
+   * stored now (and computed again if another writer changed it in between, so two staff acting at once
+   * cannot both win). `change` sees that agency's part, or the whole concern when the agency does not have
+   * it, and may throw to refuse (a claim held by someone else, say): nothing is written and the error is
+   * passed on. Resolves with the agency's part as stored (after a transfer: the part where it went), or
+   * undefined when there is no such concern.
    */
-  updateTriage(ref: string, change: (concern: Concern) => TriageChange, at: Date): Promise<Concern | undefined>;
+  updateTriage(ref: string, agency: string, change: (part: Concern) => TriageChange, at: Date): Promise<Concern | undefined>;
   /** Deletes concerns closed before the cutoff, queue entries included; returns how many. */
   purgeClosedBefore(cutoff: Date): Promise<number>;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Concern, ConcernStatus } from './concern';
+import type { ConcernShare } from './concernShare';
 import type { TriageRecord } from './triageRecord';
 import { validConcern } from './concernStoreErrors';
 
@@ -21,6 +22,10 @@ export interface TriageChange {
   agency: string;
   /** A question for the reporter, added in the same step (they see it when they come back with their reference). */
   question?: { id: string; text: string };
+  /** Another agency given a part of its own (a manager shared it). */
+  share?: ConcernShare;
+  /** Every other agency's part, as merged (agencyParts.mergePart); absent: unchanged. */
+  shares?: ConcernShare[];
 }
 
 /**
@@ -50,7 +55,8 @@ export function applyUpdate(concern: Concern, update: ConcernUpdate): Concern | 
       const statusChangedAt = concern.status === update.status ? concern.statusChangedAt : update.at;
       const asked = update.question && { ...update.question, askedAt: update.at, answer: null, answeredAt: null };
       const questions = asked ? [...concern.questions, asked] : concern.questions;
-      return validConcern({ ...concern, triage: update.triage, status: update.status, statusChangedAt, agency: update.agency, questions });
+      const shares = update.shares ?? concern.shares;
+      return validConcern({ ...concern, triage: update.triage, status: update.status, statusChangedAt, agency: update.agency, questions, shares });
     }
   }
 }
@@ -63,12 +69,18 @@ export function applyUpdate(concern: Concern, update: ConcernUpdate): Concern | 
 function raisedIf(update: { danger?: boolean; at: string }, concern: Concern): Concern {
   if (!update.danger) return concern;
   const reasons = concern.urgentReasons.includes('danger-added-later') ? concern.urgentReasons : [...concern.urgentReasons, 'danger-added-later' as const];
-  const clockFrom = concern.urgent ? concern.triage.clockFrom : update.at;
+  // Every agency that has it is told again.
+  const raise = (triage: TriageRecord): TriageRecord => ({
+    ...triage,
+    clockFrom: concern.urgent ? triage.clockFrom : update.at,
+    alerts: { ...triage.alerts, urgent: null },
+  });
   return {
     ...concern,
     urgent: true,
     urgentReasons: reasons,
-    triage: { ...concern.triage, clockFrom, alerts: { ...concern.triage.alerts, urgent: null } },
+    triage: raise(concern.triage),
+    shares: concern.shares.map((s) => ({ ...s, triage: raise(s.triage) })),
   };
 }
 

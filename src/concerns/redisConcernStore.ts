@@ -1,6 +1,7 @@
 import type { RedisClient } from '../storage/redisClient';
+import { agenciesWith, partFor } from './agencyParts';
 import type { Concern } from './concern';
-import { indexEntry, isAfter, scoreRange, type ConcernIndexEntry, type DueAt, type OwedAlert, type OwedAlertQuery, type QueuePage, type QueueQuery } from './concernIndex';
+import { indexEntries, isAfter, scoreRange, type ConcernIndexEntry, type DueAt, type OwedAlert, type OwedAlertQuery, type QueuePage, type QueueQuery } from './concernIndex';
 import { PURGE, REINDEX, SUBMIT, UPDATE } from './concernScripts';
 import { parseStoredConcern, ReferenceTakenError, validConcern } from './concernStoreErrors';
 import type { SubmitResult } from './concernStore';
@@ -19,7 +20,7 @@ export class ConcernBusyError extends Error {
 /**
  * Concerns in Redis, under a key prefix:
  * - `concern:{ref}`             the concern, as JSON
- * - `queue:{agency}:open`       sorted set of the agency's concerns that are not closed, in queue order
+ * - `queue:{agency}:open`       sorted set of the agency's concerns (its parts) that are not closed, in queue order
  * - `queue:{agency}:closed`     the same for its closed ones (score: see concernIndex.queueScore)
  * - `alerts:{agency}:urgent`    sorted set of the agency's refs owed an urgent alert, in queue order
  * - `alerts:{agency}:overdue`   sorted set of the agency's refs owed an overdue alert, by when it falls due
@@ -41,14 +42,14 @@ export class RedisConcernStore extends UpdatingConcernStore {
 
   async submit(concern: Concern): Promise<SubmitResult> {
     const valid = validConcern(concern);
-    const entry = indexEntry(valid, this.dueAt);
+    const entries = indexEntries(valid, this.dueAt);
     const keys = [
       this.key(`submission:${valid.submissionId}`),
       this.concernKey(valid.ref),
       this.key('concerns'),
-      ...this.indexKeys(entry),
+      ...entries.flatMap((e) => this.indexKeys(e)),
     ];
-    const args = [valid.ref, JSON.stringify(valid), String(Date.parse(valid.receivedAt)), ...entryArgs(entry)];
+    const args = [valid.ref, JSON.stringify(valid), String(Date.parse(valid.receivedAt)), ...entries.flatMap(entryArgs)];
     let reply: unknown;
     try {
       reply = await SUBMIT.run(this.client, keys, args);
@@ -84,9 +85,9 @@ export class RedisConcernStore extends UpdatingConcernStore {
     const concerns: Concern[] = [];
     docs.forEach((raw, i) => {
       if (raw === null) return; // purged since the index was read
-      const concern = parseStoredConcern(raw, this.concernKey(page[i]!.ref));
       // Moved since the index was read (transferred, closed): it shows where it is now.
-      if (concern.agency === agency && (concern.status === 'closed') === query.closed) concerns.push(concern);
+      const part = partFor(parseStoredConcern(raw, this.concernKey(page[i]!.ref)), agency);
+      if (part && (part.status === 'closed') === query.closed) concerns.push(part);
     });
     const last = page.at(-1);
     return more && last ? { concerns, next: { score: last.score, ref: last.ref } } : { concerns };
@@ -118,10 +119,10 @@ export class RedisConcernStore extends UpdatingConcernStore {
     for (const ref of await this.client.zRange(this.key('concerns'), 0, -1)) {
       const stored = await this.read(ref);
       if (!stored) continue;
-      const entry = indexEntry(stored.concern, this.dueAt);
-      const [queue, urgent, overdue] = this.indexKeys(entry);
-      const keys = [this.concernKey(ref), queue, this.queueKey({ agency: entry.agency, closed: !entry.closed }), urgent, overdue, this.key(`streamids:${ref}`)];
-      if ((await REINDEX.run(this.client, keys, [stored.raw, ref, ...entryArgs(entry)])) === 1) indexed++;
+      const entries = indexEntries(stored.concern, this.dueAt);
+      const clear = this.everyIndexKey(stored.concern);
+      const keys = [this.concernKey(ref), this.key(`streamids:${ref}`), ...clear, ...entries.flatMap((e) => this.indexKeys(e))];
+      if ((await REINDEX.run(this.client, keys, [stored.raw, ref, String(clear.length), ...entries.flatMap(entryArgs)])) === 1) indexed++;
     }
     // The streams were written and never read: what they held is in the documents and the indexes now.
     for await (const batch of this.client.scanIterator({ MATCH: `${escapeGlob(this.prefix)}queue:*`, TYPE: 'stream', COUNT: 1000 })) {
@@ -146,7 +147,8 @@ export class RedisConcernStore extends UpdatingConcernStore {
         if (raw !== null) concerns.push(parseStoredConcern(raw, this.concernKey(chunk[j] ?? '')));
       });
     }
-    return filter.agency === undefined ? concerns : concerns.filter((c) => c.agency === filter.agency);
+    const { agency } = filter;
+    return agency === undefined ? concerns : concerns.filter((c) => agenciesWith(c).includes(agency));
   }
 
   async purgeClosedBefore(cutoff: Date): Promise<number> {
@@ -155,14 +157,7 @@ export class RedisConcernStore extends UpdatingConcernStore {
       const stored = await this.read(ref);
       if (!stored || !closedBefore(stored.concern, cutoff)) continue;
       const { concern, raw } = stored;
-      const keys = [
-        this.concernKey(ref),
-        this.queueKey({ agency: concern.agency, closed: true }),
-        this.key('concerns'),
-        this.key(`submission:${concern.submissionId}`),
-        this.alertKey(concern.agency, 'urgent'),
-        this.alertKey(concern.agency, 'overdue'),
-      ];
+      const keys = [this.concernKey(ref), this.key(`submission:${concern.submissionId}`), this.key('concerns'), ...this.everyIndexKey(concern)];
       // 0: changed since read (reopened, say): left for the next purge to judge.
       if ((await PURGE.run(this.client, keys, [raw, ref])) === 1) purged++;
     }
@@ -180,10 +175,10 @@ export class RedisConcernStore extends UpdatingConcernStore {
       const update = change(stored.concern);
       const next = applyUpdate(stored.concern, update);
       if (!next || next === stored.concern) return next;
-      const before = indexEntry(stored.concern, this.dueAt);
-      const after = indexEntry(next, this.dueAt);
-      const keys = [this.concernKey(ref), ...this.indexKeys(before), ...this.indexKeys(after)];
-      const args = [stored.raw, JSON.stringify(next), ref, ...entryArgs(after)];
+      const before = indexEntries(stored.concern, this.dueAt).flatMap((e) => this.indexKeys(e));
+      const after = indexEntries(next, this.dueAt);
+      const keys = [this.concernKey(ref), ...before, ...after.flatMap((e) => this.indexKeys(e))];
+      const args = [stored.raw, JSON.stringify(next), ref, String(before.length), ...after.flatMap(entryArgs)];
       const written = await UPDATE.run(this.client, keys, args);
       if (written === 1) return next;
       if (written === -1) return undefined;
@@ -212,6 +207,16 @@ export class RedisConcernStore extends UpdatingConcernStore {
   /** The queue and the two alert indexes an entry belongs in. */
   private indexKeys(entry: ConcernIndexEntry): [string, string, string] {
     return [this.queueKey(entry), this.alertKey(entry.agency, 'urgent'), this.alertKey(entry.agency, 'overdue')];
+  }
+
+  /** Every index key any agency that has the concern could hold it in (both queues and both alert indexes). */
+  private everyIndexKey(concern: Concern): string[] {
+    return agenciesWith(concern).flatMap((agency) => [
+      this.queueKey({ agency, closed: false }),
+      this.queueKey({ agency, closed: true }),
+      this.alertKey(agency, 'urgent'),
+      this.alertKey(agency, 'overdue'),
+    ]);
   }
 
   private key(suffix: string): string {

@@ -218,6 +218,7 @@ export function buildConcern(draft: ReportDraft, ctx: ConcernContext, content: R
     additions: [],
     questions: [],
     triage: newTriageRecord(),
+    shares: [],
   };
 }
 

@@ -1,6 +1,7 @@
 import type { SqliteDatabase } from '../storage/sqliteDatabase';
+import { agenciesWith, partFor } from './agencyParts';
 import type { Concern } from './concern';
-import { indexEntry, scoreRange, type DueAt, type OwedAlert, type OwedAlertQuery, type QueuePage, type QueueQuery } from './concernIndex';
+import { indexEntries, indexEntry, scoreRange, type DueAt, type OwedAlert, type OwedAlertQuery, type QueuePage, type QueueQuery } from './concernIndex';
 import { parseStoredConcern, ReferenceTakenError, validConcern } from './concernStoreErrors';
 import type { SubmitResult } from './concernStore';
 import { applyUpdate, closedBefore, type ConcernUpdate } from './concernUpdates';
@@ -23,7 +24,22 @@ CREATE INDEX IF NOT EXISTS concerns_received ON concerns (received_ms, ref);
 CREATE INDEX IF NOT EXISTS concerns_urgent_alert ON concerns (agency, score) WHERE urgent_alert_owed = 1;
 CREATE INDEX IF NOT EXISTS concerns_overdue_alert ON concerns (agency, overdue_alert_at) WHERE overdue_alert_at IS NOT NULL;
 CREATE TABLE IF NOT EXISTS concern_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS concern_parts (
+  ref TEXT NOT NULL REFERENCES concerns (ref) ON DELETE CASCADE,
+  agency TEXT NOT NULL,
+  closed INTEGER NOT NULL,
+  score INTEGER NOT NULL,
+  urgent_alert_owed INTEGER NOT NULL,
+  overdue_alert_at INTEGER,
+  PRIMARY KEY (ref, agency)
+) STRICT;
+CREATE INDEX IF NOT EXISTS parts_queue ON concern_parts (agency, closed, score, ref);
+CREATE INDEX IF NOT EXISTS parts_urgent_alert ON concern_parts (agency, score) WHERE urgent_alert_owed = 1;
+CREATE INDEX IF NOT EXISTS parts_overdue_alert ON concern_parts (agency, overdue_alert_at) WHERE overdue_alert_at IS NOT NULL;
 `;
+
+/** Set once the parts table has been filled from the concerns stored before it existed. */
+const PARTS_BUILT = 'parts-table';
 
 interface Row {
   ref: string;
@@ -37,8 +53,9 @@ export interface ImportSource {
 }
 
 /**
- * Concerns in the embedded database: one row per concern (the JSON document beside the columns its
- * indexes need: agency, closed, queue score, alerts owed). Every change is one transaction, committed
+ * Concerns in the embedded database: one row per concern (the JSON document, with the routed agency's index
+ * columns), and one row in concern_parts per agency that has it (closed, queue score, alerts owed), which the
+ * queues and the alert poll read. Every change is one transaction, committed
  * (synchronous=FULL) before its promise resolves. better-sqlite3 is synchronous, so a read-change-write
  * runs without any other turn in between; the operator CLI only reads.
  */
@@ -51,7 +68,15 @@ export class SqliteConcernStore extends UpdatingConcernStore {
   ) {
     super();
     if (!db.readonly) db.exec(SCHEMA);
+    // A database from before concern_parts, opened read-only (the operator CLI): its concerns each have one
+    // agency, and the concerns table's own columns answer the queue.
+    const parts = db.readonly && !hasTable(db, 'concern_parts') ? 'concerns' : 'concern_parts';
     this.statements = {
+      clearParts: db.prepare<[string]>(`DELETE FROM ${parts} WHERE ref = ?`),
+      insertPart: db.prepare(
+        `INSERT INTO ${parts} (ref, agency, closed, score, urgent_alert_owed, overdue_alert_at)
+         VALUES (@ref, @agency, @closed, @score, @urgentAlertOwed, @overdueAlertAt)`,
+      ),
       byRef: db.prepare<[string], Row>('SELECT ref, doc FROM concerns WHERE ref = ?'),
       bySubmission: db.prepare<[string], { ref: string }>('SELECT ref FROM concerns WHERE submission_id = ?'),
       insert: db.prepare(
@@ -63,23 +88,23 @@ export class SqliteConcernStore extends UpdatingConcernStore {
          overdue_alert_at = @overdueAlertAt, doc = @doc WHERE ref = @ref`,
       ),
       all: db.prepare<[], Row>('SELECT ref, doc FROM concerns ORDER BY received_ms, rowid'),
-      allOf: db.prepare<[string], Row>('SELECT ref, doc FROM concerns WHERE agency = ? ORDER BY received_ms, rowid'),
       page: db.prepare<[string, number, number, number, number, number, string, number], Row & { score: number }>(
-        `SELECT ref, doc, score FROM concerns
-         WHERE agency = ? AND closed = ? AND score BETWEEN ? AND ? AND (score > ? OR (score = ? AND ref > ?))
-         ORDER BY score, ref LIMIT ?`,
+        `SELECT p.ref, c.doc, p.score FROM ${parts} p JOIN concerns c ON c.ref = p.ref
+         WHERE p.agency = ? AND p.closed = ? AND p.score BETWEEN ? AND ? AND (p.score > ? OR (p.score = ? AND p.ref > ?))
+         ORDER BY p.score, p.ref LIMIT ?`,
       ),
       urgentOwed: db.prepare<[string, number], { ref: string }>(
-        'SELECT ref FROM concerns WHERE agency = ? AND urgent_alert_owed = 1 ORDER BY score LIMIT ?',
+        `SELECT ref FROM ${parts} WHERE agency = ? AND urgent_alert_owed = 1 ORDER BY score LIMIT ?`,
       ),
       overdueOwed: db.prepare<[string, number, number], { ref: string }>(
-        'SELECT ref FROM concerns WHERE agency = ? AND overdue_alert_at IS NOT NULL AND overdue_alert_at < ? ORDER BY overdue_alert_at LIMIT ?',
+        `SELECT ref FROM ${parts} WHERE agency = ? AND overdue_alert_at IS NOT NULL AND overdue_alert_at < ? ORDER BY overdue_alert_at LIMIT ?`,
       ),
       closedRows: db.prepare<[], Row>('SELECT ref, doc FROM concerns WHERE closed = 1'),
       remove: db.prepare<[string]>('DELETE FROM concerns WHERE ref = ?'),
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM concern_meta WHERE key = ?'),
       setMeta: db.prepare<[string, string]>('INSERT INTO concern_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
+    if (!db.readonly) this.buildParts();
   }
 
   async submit(concern: Concern): Promise<SubmitResult> {
@@ -93,8 +118,9 @@ export class SqliteConcernStore extends UpdatingConcernStore {
   }
 
   async list(filter: { agency?: string } = {}): Promise<Concern[]> {
-    const rows = filter.agency === undefined ? this.statements.all.all() : this.statements.allOf.all(filter.agency);
-    return rows.map(parse);
+    const concerns = this.statements.all.all().map(parse);
+    const { agency } = filter;
+    return agency === undefined ? concerns : concerns.filter((c) => agenciesWith(c).includes(agency));
   }
 
   async queue(agency: string, query: QueueQuery): Promise<QueuePage> {
@@ -103,7 +129,7 @@ export class SqliteConcernStore extends UpdatingConcernStore {
     const rows = this.statements.page.all(agency, query.closed ? 1 : 0, min, max, after.score, after.score, after.ref, query.limit + 1);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
-    const concerns = page.map(parse);
+    const concerns = page.map((row) => partFor(parse(row), agency)!);
     return rows.length > query.limit && last ? { concerns, next: { score: last.score, ref: last.ref } } : { concerns };
   }
 
@@ -119,7 +145,9 @@ export class SqliteConcernStore extends UpdatingConcernStore {
       .transaction(() => {
         let purged = 0;
         for (const row of this.statements.closedRows.all()) {
-          if (closedBefore(parse(row), cutoff)) purged += this.statements.remove.run(row.ref).changes;
+          if (!closedBefore(parse(row), cutoff)) continue;
+          this.statements.clearParts.run(row.ref);
+          purged += this.statements.remove.run(row.ref).changes;
         }
         return purged;
       })
@@ -191,15 +219,43 @@ export class SqliteConcernStore extends UpdatingConcernStore {
     if (stored) return { ref: stored.ref, duplicate: true };
     if (this.statements.byRef.get(concern.ref)) throw new ReferenceTakenError('reference already stored');
     this.statements.insert.run({ ...this.columns(concern), submissionId: concern.submissionId, receivedMs: Date.parse(concern.receivedAt) });
+    this.writeParts(concern);
     return { ref: concern.ref, duplicate: false };
   }
 
   private write(concern: Concern): void {
     this.statements.update.run(this.columns(concern));
+    this.writeParts(concern);
+  }
+
+  /** The concern's rows in concern_parts: one per agency that has it. */
+  private writeParts(concern: Concern): void {
+    this.statements.clearParts.run(concern.ref);
+    for (const entry of indexEntries(concern, this.dueAt)) {
+      this.statements.insertPart.run({
+        ref: concern.ref,
+        agency: entry.agency,
+        closed: entry.closed ? 1 : 0,
+        score: entry.score,
+        urgentAlertOwed: entry.urgentAlertOwed ? 1 : 0,
+        overdueAlertAt: entry.overdueAlertAt,
+      });
+    }
+  }
+
+  /** Fills concern_parts from the concerns stored before it existed, once. */
+  private buildParts(): void {
+    this.db
+      .transaction(() => {
+        if (this.statements.getMeta.get(PARTS_BUILT)) return;
+        for (const row of this.statements.all.all()) this.writeParts(parse(row));
+        this.statements.setMeta.run(PARTS_BUILT, new Date().toISOString());
+      })
+      .immediate();
   }
 
   private columns(concern: Concern) {
-    const entry = indexEntry(concern, this.dueAt);
+    const entry = indexEntry(partFor(concern, concern.agency)!, this.dueAt);
     return {
       ref: concern.ref,
       agency: entry.agency,
@@ -210,6 +266,10 @@ export class SqliteConcernStore extends UpdatingConcernStore {
       doc: JSON.stringify(concern),
     };
   }
+}
+
+function hasTable(db: SqliteDatabase, name: string): boolean {
+  return db.prepare<[string], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
 function importKey(source: ImportSource): string {

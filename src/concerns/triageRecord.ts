@@ -59,6 +59,18 @@ export const triageRecordSchema = z.strictObject({
   clockFrom: isoTime.nullable(),
   /** Alerts delivered to the agency's duty channel, so each is sent once. */
   alerts: z.strictObject({ urgent: isoTime.nullable(), overdue: isoTime.nullable() }),
+  /**
+   * When this agency closed its part (a concern shared with others stays open for them). Records from
+   * before sharing existed have none: their concern's status says whether it is closed.
+   */
+  closedAt: isoTime.nullable().default(null),
+  /**
+   * When a worker of this agency last opened the concern: what the reporter added or answered after it is
+   * unread, and a concern transferred or shared in that nobody here has opened is "new to this team".
+   */
+  openedAt: isoTime.nullable().default(null),
+  /** How this agency came to have it: routed on receipt, or transferred or shared to it since. */
+  arrived: z.enum(['routed', 'transferred', 'shared']).default('routed'),
 });
 export type TriageRecord = z.infer<typeof triageRecordSchema>;
 export type Claim = z.infer<typeof claimSchema>;
@@ -67,5 +79,5 @@ export type TriageNote = z.infer<typeof noteSchema>;
 
 /** A concern nobody has worked on yet. */
 export function newTriageRecord(): TriageRecord {
-  return { claim: null, acknowledgedAt: null, notes: [], outcome: null, previousOutcomes: [], transfers: [], clockFrom: null, alerts: { urgent: null, overdue: null } };
+  return { claim: null, acknowledgedAt: null, notes: [], outcome: null, previousOutcomes: [], transfers: [], clockFrom: null, alerts: { urgent: null, overdue: null }, closedAt: null, openedAt: null, arrived: 'routed' };
 }

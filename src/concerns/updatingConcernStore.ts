@@ -1,6 +1,7 @@
 import type { Concern, ConcernStatus } from './concern';
 import type { OwedAlert, OwedAlertQuery, QueuePage, QueueQuery } from './concernIndex';
 import type { ConcernStore, SubmitResult, UpdateOptions } from './concernStore';
+import { mergePart, partFor } from './agencyParts';
 import { newQuestionId, type ConcernUpdate, type TriageChange } from './concernUpdates';
 
 /**
@@ -38,8 +39,16 @@ export abstract class UpdatingConcernStore implements ConcernStore {
     return (await this.update(ref, () => ({ op: 'answer', questionId, answer, at: at.toISOString(), ...dangerFlag(options) }))) !== undefined;
   }
 
-  async updateTriage(ref: string, change: (concern: Concern) => TriageChange, at: Date): Promise<Concern | undefined> {
-    return this.update(ref, (concern) => ({ op: 'triage', at: at.toISOString(), ...change(concern) }));
+  async updateTriage(ref: string, agency: string, change: (part: Concern) => TriageChange, at: Date): Promise<Concern | undefined> {
+    const when = at.toISOString();
+    let now = agency;
+    const updated = await this.update(ref, (concern) => {
+      // Not this agency's: the change sees the concern where it is, and refuses it (or changes nothing).
+      const made = change(partFor(concern, agency) ?? concern);
+      now = made.agency;
+      return { op: 'triage', at: when, ...mergePart(concern, agency, made, when) };
+    });
+    return updated && (partFor(updated, now) ?? partFor(updated, agency));
   }
 
   async setStatus(ref: string, status: ConcernStatus, at: Date): Promise<boolean> {

@@ -6,8 +6,8 @@ export const ALERTS_PER_ROUND = 50;
 
 /**
  * The alerts the concern queues call for: a new urgent concern, and a concern past its due time with no
- * decision. Read from the store's alert index (never every concern); each is recorded on the concern once
- * delivered, which takes it out of the index, so it is sent once (again after a transfer, for the new agency).
+ * decision. Read from the store's alert index (never every concern); each is recorded on the agency's part
+ * of the concern once delivered, which takes it out of the index, so it is sent once (again after a transfer, for the new agency).
  */
 export class ConcernAlerts implements AlertSource {
   /**
@@ -29,10 +29,11 @@ export class ConcernAlerts implements AlertSource {
   async markSent(alert: Alert, at: Date): Promise<void> {
     await this.store.updateTriage(
       alert.ref,
-      (concern) => {
-        // Transferred since the alert was read: the new agency's alert is still due.
-        const alerts = concern.agency === alert.agency ? { ...concern.triage.alerts, [alert.kind]: at.toISOString() } : concern.triage.alerts;
-        return { triage: { ...concern.triage, alerts }, status: concern.status, agency: concern.agency };
+      alert.agency,
+      (part) => {
+        // Transferred away since the alert was read: nothing to record (the new agency's alert is still due).
+        const alerts = part.agency === alert.agency ? { ...part.triage.alerts, [alert.kind]: at.toISOString() } : part.triage.alerts;
+        return { triage: { ...part.triage, alerts }, status: part.status, agency: part.agency };
       },
       at,
     );

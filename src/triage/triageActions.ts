@@ -5,7 +5,7 @@ import { hasRole } from '../staff/staffAccount';
 import type { Caller } from './caller';
 import { notFound, TriageError } from './triageErrors';
 import { activeClaim } from './triageClock';
-import { reporterStatus } from './reporterStatus';
+import { workStatus } from '../concerns/agencyParts';
 import { newTriageRecord, type OutcomeCategory, type RiskRating, type TriageRecord } from '../concerns/triageRecord';
 
 /** What every action needs: who acts, when, and how long a claim lasts. */
@@ -69,6 +69,7 @@ export const transfer =
     }
     const triage = workable(concern, ctx);
     if (to === concern.agency) throw new TriageError('invalid', 'same_agency', 'The concern is already in that agency\u2019s queue.');
+    if (concern.shares.some((s) => s.agency === to)) throw alreadyHas();
     const at = ctx.now.toISOString();
     const moved: TriageRecord = {
       ...triage,
@@ -78,11 +79,39 @@ export const transfer =
       transfers: [...triage.transfers, { from: concern.agency, to, reason, by: ctx.caller.staffId, at }],
       clockFrom: at,
       alerts: newTriageRecord().alerts,
+      // New to the team it goes to: nobody there has acknowledged or opened it.
+      acknowledgedAt: null,
+      openedAt: null,
+      arrived: 'transferred',
     };
     return { ...change(concern, moved), agency: to };
   };
 
-/** A transfer goes to an agency in the directory: checked before the concern is read. */
+/**
+ * Gives another agency a part of its own (managers only): it gets its own triage record, with its clock
+ * starting now and its alerts due; this agency keeps its part as it is. Both see that the other has it.
+ */
+export const share =
+  (to: string, reason: string): TriageAction =>
+  (concern, ctx) => {
+    ownAgency(concern, ctx);
+    if (!hasRole(ctx.caller.role, 'manager')) {
+      throw new TriageError('forbidden', 'manager_only', 'Only a manager can share a concern with another agency.');
+    }
+    const triage = workable(concern, ctx);
+    if (to === concern.agency) throw new TriageError('invalid', 'same_agency', 'The concern is already in that agency\u2019s queue.');
+    if (concern.shares.some((s) => s.agency === to)) throw alreadyHas();
+    const at = ctx.now.toISOString();
+    const part = { ...newTriageRecord(), clockFrom: at, arrived: 'shared' as const };
+    const given = { agency: to, at, by: ctx.caller.staffId, from: concern.agency, reason, triage: part };
+    return { ...change(concern, { ...triage, claim: keepOwnClaim(triage, ctx) }), share: given };
+  };
+
+function alreadyHas(): TriageError {
+  return new TriageError('invalid', 'already_has', 'That agency already has this concern.');
+}
+
+/** A transfer or share goes to an agency in the directory: checked before the concern is read. */
 export function checkTransferTarget(to: string, agencies: AgencyDirectory): void {
   if (!agencies.has(to)) throw new TriageError('invalid', 'unknown_agency', 'There is no agency with that id.');
 }
@@ -93,10 +122,10 @@ export const close: TriageAction = (concern, ctx) => {
   if (triage.outcome === null) {
     throw new TriageError('conflict', 'no_outcome', 'Record an outcome before closing the concern.');
   }
-  return { triage: { ...triage, claim: null }, status: 'closed', agency: concern.agency };
+  return { triage: { ...triage, claim: null, closedAt: ctx.now.toISOString() }, status: 'closed', agency: concern.agency };
 };
 
-/** The concern's record if the caller may change it: their agency's, not closed, not claimed by someone else. */
+/** The part's record if the caller may change it: their agency's, not closed, not claimed by someone else. */
 function workable(concern: Concern, ctx: ActionContext): TriageRecord {
   ownAgency(concern, ctx);
   if (concern.status === 'closed') throw new TriageError('conflict', 'closed', 'This concern is closed.');
@@ -126,8 +155,9 @@ function keepOwnClaim(triage: TriageRecord, ctx: ActionContext) {
   return held ? claimFor(ctx) : null;
 }
 
+/** The part's new record; the reporter's status is worked out from every part when it is merged (agencyParts). */
 function change(concern: Concern, triage: TriageRecord): TriageChange {
-  return { triage, status: reporterStatus(triage, false), agency: concern.agency };
+  return { triage, status: workStatus(triage, false), agency: concern.agency };
 }
 
 function newNoteId(triage: TriageRecord): string {

@@ -3,6 +3,7 @@ import type { Agency, AgencyDirectory } from '../concerns/agencies';
 import type { Concern, ConcernStatus } from '../concerns/concern';
 import { queueScore, type QueueCursor } from '../concerns/concernIndex';
 import type { ConcernStore } from '../concerns/concernStore';
+import { partFor } from '../concerns/agencyParts';
 import { normaliseReference } from '../concerns/referenceCode';
 import type { Caller } from './caller';
 import { queueItem, type QueueItem } from './queueItem';
@@ -50,6 +51,8 @@ const MAX_READS_PER_PAGE = 20;
 export interface ConcernDetail {
   item: QueueItem;
   concern: Concern;
+  /** The queue line as it was before this opening: what was new to the team or unread then. */
+  before: QueueItem;
 }
 
 /**
@@ -88,16 +91,26 @@ export class TriageService {
     return after ? { items, next: after } : { items };
   }
 
-  /** The whole concern; reading it is audited too. */
+  /**
+   * The concern as the caller's agency has it; reading it is audited too. Opening it marks what the reporter
+   * added or answered as read, and a concern transferred or shared in as no longer new to this team.
+   */
   async get(caller: Caller, ref: string): Promise<ConcernDetail> {
-    const concern = await this.own(caller, ref);
-    await this.record(caller, 'view', concern.ref, {});
-    return this.detail(concern);
+    let part = await this.own(caller, ref);
+    const now = this.deps.now();
+    const before = queueItem(part, this.deps.clock, now);
+    if (before.unread > 0 || part.triage.openedAt === null) {
+      const opened = (p: Concern) => ({ triage: { ...p.triage, openedAt: now.toISOString() }, status: p.status, agency: p.agency });
+      part = (await this.deps.store.updateTriage(part.ref, caller.agency, opened, now)) ?? part;
+    }
+    await this.record(caller, 'view', part.ref, {});
+    return { ...this.detail(part), before };
   }
 
   async auditTrail(caller: Caller, ref: string): Promise<AuditEntry[]> {
     const concern = await this.own(caller, ref);
-    return this.deps.audit.forRef(concern.ref);
+    // Each agency's own trail; attempts on it from outside are shown to whoever has it.
+    return (await this.deps.audit.forRef(concern.ref)).filter((e) => e.agency === caller.agency || e.action === 'refused');
   }
 
   /**
@@ -109,7 +122,7 @@ export class TriageService {
     return this.act(caller, ref, command.rule(body), command.audit.action, command.audit.detail?.(body, caller) ?? {});
   }
 
-  /** The agencies a manager can transfer to (every agency but the caller's own). */
+  /** The agencies a manager can transfer or share to (every agency but the caller's own). */
   transferTargets(caller: Caller): Agency[] {
     return this.deps.agencies.all().filter((a) => a.id !== caller.agency);
   }
@@ -128,7 +141,7 @@ export class TriageService {
     // Every action refuses another agency's concern as not found, inside the atomic change: no read first.
     let updated: Concern | undefined;
     try {
-      updated = await this.deps.store.updateTriage(normalised, (concern) => action(concern, ctx), now);
+      updated = await this.deps.store.updateTriage(normalised, caller.agency, (part) => action(part, ctx), now);
     } catch (err) {
       if (isNotFound(err)) await this.auditIfElsewhere(caller, normalised);
       throw err;
@@ -138,19 +151,20 @@ export class TriageService {
     return this.detail(updated);
   }
 
-  /** The concern if it is in the caller's agency's queue; not-found otherwise, whatever the reason. */
+  /** The caller's agency's part of the concern; not-found when it has none, whatever the reason. */
   private async own(caller: Caller, ref: string): Promise<Concern> {
     const normalised = normaliseReference(ref);
     const concern = normalised === undefined ? undefined : await this.deps.store.get(normalised);
-    if (concern && concern.agency !== caller.agency) await this.refused(caller, concern.ref);
-    if (!concern || concern.agency !== caller.agency) throw notFound();
-    return concern;
+    const part = concern && partFor(concern, caller.agency);
+    if (concern && !part) await this.refused(caller, concern.ref);
+    if (!part) throw notFound();
+    return part;
   }
 
-  /** After a not-found: if the concern exists in another agency's queue, the attempt is audited. */
+  /** After a not-found: if the concern exists and the caller's agency does not have it, the attempt is audited. */
   private async auditIfElsewhere(caller: Caller, ref: string): Promise<void> {
     const concern = await this.deps.store.get(ref);
-    if (concern && concern.agency !== caller.agency) await this.refused(caller, ref);
+    if (concern && !partFor(concern, caller.agency)) await this.refused(caller, ref);
   }
 
   /**
@@ -162,7 +176,8 @@ export class TriageService {
   }
 
   private detail(concern: Concern): ConcernDetail {
-    return { item: queueItem(concern, this.deps.clock, this.deps.now()), concern };
+    const item = queueItem(concern, this.deps.clock, this.deps.now());
+    return { item, concern, before: item };
   }
 
   private record(caller: Caller, action: AuditAction, ref: string, detail: Record<string, string>): Promise<void> {

@@ -53,4 +53,27 @@ describe('routing table (content/agencies.yaml)', () => {
     expect(() => new AgencyDirectory([{ id: 'x', name: 'X', kind: 'fallback' }], { child: table, place: table })).toThrow(ContentError);
     expect(() => new AgencyDirectory([{ id: 'x', name: 'X', kind: 'fallback' }], { child: table, place: table })).toThrow('unknown agency nobody');
   });
+
+  it('shares a place where children are involved with that area\u2019s children\u2019s front door, as well as the police', () => {
+    const also = (subject: 'child' | 'place' | 'not-sure', area: 'barnsley' | 'rotherham' | null, children: boolean) => {
+      const r = agencies.routesFor(subject, area, children);
+      return [r.agency.id, ...r.alsoTo.map((a) => a.id)];
+    };
+    expect(also('place', 'rotherham', true)).toEqual(['south-yorkshire-police', 'rotherham-mash']);
+    expect(also('place', 'barnsley', true)).toEqual(['south-yorkshire-police', 'barnsley-front-door']);
+    // No children said to be involved, or a worry about a child (it goes to the front door already): one agency.
+    expect(also('place', 'rotherham', false)).toEqual(['south-yorkshire-police']);
+    expect(also('child', 'rotherham', true)).toEqual(['rotherham-mash']);
+    expect(also('not-sure', 'rotherham', true)).toEqual(['rotherham-mash']);
+    // Outside South Yorkshire: the fallback desk only (it passes it on).
+    expect(also('place', null, true)).toEqual(['partnership-fallback']);
+  });
+
+  it('refuses an alsoTo entry that names an unknown agency, or the agency the route already gives it to', () => {
+    const table = { barnsley: 'x', doncaster: 'x', rotherham: 'x', sheffield: 'x', elsewhere: 'x' };
+    const list = [{ id: 'x', name: 'X', kind: 'fallback' as const }, { id: 'y', name: 'Y', kind: 'police' as const }];
+    expect(() => new AgencyDirectory(list, { child: table, place: table }, { 'place-with-children': { barnsley: 'nobody' } })).toThrow('alsoTo.place-with-children.barnsley names unknown agency nobody');
+    expect(() => new AgencyDirectory(list, { child: table, place: table }, { 'place-with-children': { barnsley: 'x' } })).toThrow('which the route already gives it to');
+    expect(new AgencyDirectory(list, { child: table, place: table }, { 'place-with-children': { barnsley: 'y' } }).routesFor('place', 'barnsley', true).alsoTo.map((a) => a.id)).toEqual(['y']);
+  });
 });

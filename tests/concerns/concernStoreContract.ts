@@ -2,6 +2,8 @@ import { concernSchema, type Concern } from '../../src/concerns/concern';
 import type { QueueQuery } from '../../src/concerns/concernIndex';
 import type { ConcernStore } from '../../src/concerns/concernStore';
 import { dueAt } from '../../src/triage/triageClock';
+import { SHARED_BY_ROUTING } from '../../src/concerns/concernShare';
+import { newTriageRecord } from '../../src/concerns/triageRecord';
 import { sampleConcern, TEST_CLOCK } from '../helpers/concerns';
 
 export interface ConcernStoreHarness {
@@ -124,7 +126,7 @@ export function describeConcernStoreContract(
     it('makes a concern urgent, and its urgent alert due again, when what the reporter adds carries danger', async () => {
       const concern = sampleConcern({ receivedAt: iso(0) });
       await store.submit(concern);
-      await store.updateTriage(concern.ref, (c) => ({ triage: { ...c.triage, alerts: { ...c.triage.alerts, urgent: iso(1) } }, status: c.status, agency: c.agency }), at(1));
+      await store.updateTriage(concern.ref, concern.agency, (c) => ({ triage: { ...c.triage, alerts: { ...c.triage.alerts, urgent: iso(1) } }, status: c.status, agency: c.agency }), at(1));
       expect(await store.addInformation(concern.ref, 'theyre back and one has a knife', at(30), { danger: true })).toBe(true);
       const raised = await store.get(concern.ref);
       expect(raised).toMatchObject({ urgent: true, urgentReasons: ['danger-added-later'], additions: [{ at: iso(30), text: 'theyre back and one has a knife' }] });
@@ -133,7 +135,7 @@ export function describeConcernStoreContract(
       expect(raised?.triage.alerts.urgent).toBeNull();
 
       const id = await store.askQuestion(concern.ref, 'Is he safe now?', at(40));
-      await store.updateTriage(concern.ref, (c) => ({ triage: { ...c.triage, alerts: { ...c.triage.alerts, urgent: iso(41) } }, status: c.status, agency: c.agency }), at(41));
+      await store.updateTriage(concern.ref, concern.agency, (c) => ({ triage: { ...c.triage, alerts: { ...c.triage.alerts, urgent: iso(41) } }, status: c.status, agency: c.agency }), at(41));
       expect(await store.answerQuestion(concern.ref, id!, 'no he is with them now', at(50), { danger: true })).toBe(true);
       const again = await store.get(concern.ref);
       // Already urgent: the reason is not repeated and the clock stays, but the alert is due again.
@@ -267,7 +269,7 @@ export function describeConcernStoreContract(
       expect(await allPages(store, 'a', { closed: true, limit: 10 })).toEqual([a.ref]);
       await store.addInformation(b.ref, 'they have a knife', at(6), { danger: true });
       expect(await allPages(store, 'a', { closed: false, urgent: true, limit: 10 })).toEqual([b.ref]);
-      await store.updateTriage(b.ref, (c) => ({ triage: c.triage, status: 'passed-on', agency: 'b' }), at(7));
+      await store.updateTriage(b.ref, 'a', (c) => ({ triage: c.triage, status: 'passed-on', agency: 'b' }), at(7));
       expect(await allPages(store, 'a', { closed: false, limit: 10 })).toEqual([]);
       expect(await allPages(store, 'b', { closed: false, limit: 10 })).toEqual([b.ref]);
     });
@@ -279,18 +281,18 @@ export function describeConcernStoreContract(
       const closed = sampleConcern({ agency: 'b', receivedAt: iso(0), urgent: true, urgentReasons: ['safety-check'] });
       for (const c of [urgent, ordinary, decided, closed]) await store.submit(c);
       await store.setStatus(closed.ref, 'closed', at(1));
-      await store.updateTriage(decided.ref, (c) => ({ triage: { ...c.triage, outcome: outcomeFor(c) }, status: c.status, agency: c.agency }), at(1));
+      await store.updateTriage(decided.ref, decided.agency, (c) => ({ triage: { ...c.triage, outcome: outcomeFor(c) }, status: c.status, agency: c.agency }), at(1));
       const owed = async (when: Date) => (await store.owedAlerts(when, { agencies: ['a', 'b'], limit: 10 })).map((a) => `${a.kind} ${a.ref} ${a.agency}`).sort();
       const urgentDue = dueAt(urgent, TEST_CLOCK).getTime();
       const ordinaryDue = dueAt(ordinary, TEST_CLOCK).getTime();
       expect(ordinaryDue).toBeGreaterThan(urgentDue);
       expect(await owed(at(2))).toEqual([`urgent ${urgent.ref} a`]);
-      await store.updateTriage(urgent.ref, sentUrgentAlert(3), at(3));
+      await store.updateTriage(urgent.ref, urgent.agency, sentUrgentAlert(3), at(3));
       expect(await owed(new Date(urgentDue))).toEqual([]);
       expect(await owed(new Date(urgentDue + 1))).toEqual([`overdue ${urgent.ref} a`]);
       expect(await owed(new Date(ordinaryDue + 1))).toEqual([`overdue ${ordinary.ref} b`, `overdue ${urgent.ref} a`].sort());
       const sent = new Date(ordinaryDue + 2);
-      await store.updateTriage(ordinary.ref, (c) => ({ triage: { ...c.triage, alerts: { ...c.triage.alerts, overdue: sent.toISOString() } }, status: c.status, agency: c.agency }), sent);
+      await store.updateTriage(ordinary.ref, ordinary.agency, (c) => ({ triage: { ...c.triage, alerts: { ...c.triage.alerts, overdue: sent.toISOString() } }, status: c.status, agency: c.agency }), sent);
       expect(await owed(sent)).toEqual([`overdue ${urgent.ref} a`]);
     });
 
@@ -304,6 +306,101 @@ export function describeConcernStoreContract(
       expect(owed.filter((a) => a.kind === 'overdue').map((a) => a.ref)).toEqual([mine[1]!.ref, mine[2]!.ref]);
       expect(owed.every((a) => a.agency === 'a')).toBe(true);
       expect(await store.owedAlerts(later, { agencies: [], limit: 2 })).toEqual([]);
+    });
+
+    describe('a concern shared with a second agency', () => {
+      const sharedConcern = (overrides: Partial<Concern> = {}) =>
+        sampleConcern({
+          agency: 'police',
+          receivedAt: iso(0),
+          urgent: true,
+          urgentReasons: ['safety-check'],
+          shares: [{ agency: 'front-door', at: iso(0), by: SHARED_BY_ROUTING, from: null, reason: null, triage: newTriageRecord() }],
+          ...overrides,
+        });
+      const close = (minutes: number) => (p: Concern) => ({
+        triage: { ...p.triage, outcome: outcomeFor(p), acknowledgedAt: iso(minutes) },
+        status: 'closed' as const,
+        agency: p.agency,
+      });
+
+      it('is in both agencies\u2019 queues, each seeing its own part and who else has it', async () => {
+        const concern = sharedConcern();
+        await store.submit(concern);
+        const [police] = (await store.queue('police', { closed: false, limit: 10 })).concerns;
+        const [door] = (await store.queue('front-door', { closed: false, limit: 10 })).concerns;
+        expect(police).toMatchObject({ ref: concern.ref, agency: 'police', status: 'received', shares: [{ agency: 'front-door' }] });
+        expect(door).toMatchObject({ ref: concern.ref, agency: 'front-door', status: 'received', shares: [{ agency: 'police' }] });
+        expect((await store.list({ agency: 'front-door' })).map((c) => c.ref)).toEqual([concern.ref]);
+        expect((await store.list({ agency: 'police' })).map((c) => c.ref)).toEqual([concern.ref]);
+        // Each part owes its own urgent alert; sending one leaves the other owed.
+        const owed = async () => (await store.owedAlerts(at(1), { agencies: ['police', 'front-door'], limit: 10 })).map((a) => `${a.kind} ${a.agency}`).sort();
+        expect(await owed()).toEqual(['urgent front-door', 'urgent police']);
+        await store.updateTriage(concern.ref, 'front-door', sentUrgentAlert(1), at(1));
+        expect(await owed()).toEqual(['urgent police']);
+      });
+
+      it('keeps each agency\u2019s work apart, and closes for the reporter only when both have closed', async () => {
+        const concern = sharedConcern();
+        await store.submit(concern);
+        const noted = await store.updateTriage(
+          concern.ref,
+          'front-door',
+          (p) => ({ triage: { ...p.triage, notes: [{ id: 'n1', by: 'door-worker', at: iso(2), text: 'Known to us.' }], acknowledgedAt: iso(2) }, status: p.status, agency: p.agency }),
+          at(2),
+        );
+        expect(noted).toMatchObject({ agency: 'front-door', status: 'being-looked-at' });
+        const stored = await store.get(concern.ref);
+        expect(stored?.triage.notes).toEqual([]);
+        expect(stored?.shares[0]?.triage.notes).toHaveLength(1);
+        // The police see that the front door has it and where it stands, never its notes.
+        const [police] = (await store.queue('police', { closed: false, limit: 10 })).concerns;
+        expect(police?.shares[0]).toMatchObject({ agency: 'front-door', triage: { notes: [], acknowledgedAt: iso(2) } });
+
+        await store.updateTriage(concern.ref, 'front-door', close(3), at(3));
+        expect((await store.get(concern.ref))?.status).toBe('being-looked-at');
+        expect(await allPages(store, 'front-door', { closed: true, limit: 10 })).toEqual([concern.ref]);
+        expect(await allPages(store, 'front-door', { closed: false, limit: 10 })).toEqual([]);
+        expect(await allPages(store, 'police', { closed: false, limit: 10 })).toEqual([concern.ref]);
+        await store.purgeClosedBefore(at(60 * 24 * 365));
+        expect(await store.get(concern.ref)).toBeDefined(); // not closed for everyone: retention leaves it
+
+        await store.updateTriage(concern.ref, 'police', close(4), at(4));
+        const closed = await store.get(concern.ref);
+        expect(closed).toMatchObject({ status: 'closed', statusChangedAt: iso(4), triage: { closedAt: iso(4) } });
+        expect(closed?.shares[0]?.triage.closedAt).toBe(iso(3));
+        expect(await store.purgeClosedBefore(at(5))).toBe(1);
+        expect(await h.queued('police')).toEqual([]);
+        expect(await h.queued('front-door')).toEqual([]);
+        expect(await store.owedAlerts(at(60 * 24 * 30), { agencies: ['police', 'front-door'], limit: 10 })).toEqual([]);
+      });
+
+      it('moves only the transferred part, and makes danger added later due again for every agency', async () => {
+        const concern = sharedConcern();
+        await store.submit(concern);
+        for (const agency of ['police', 'front-door']) await store.updateTriage(concern.ref, agency, sentUrgentAlert(1), at(1));
+        const moved = await store.updateTriage(concern.ref, 'front-door', (p) => ({ triage: p.triage, status: p.status, agency: 'other-door' }), at(2));
+        expect(moved?.agency).toBe('other-door');
+        expect(await h.queued('front-door')).toEqual([]);
+        expect(await h.queued('other-door')).toEqual([concern.ref]);
+        expect(await h.queued('police')).toEqual([concern.ref]);
+        await store.addInformation(concern.ref, 'they took him in the car', at(3), { danger: true });
+        const owed = (await store.owedAlerts(at(4), { agencies: ['police', 'other-door'], limit: 10 })).map((a) => `${a.kind} ${a.agency}`).sort();
+        expect(owed).toEqual(['urgent other-door', 'urgent police']);
+      });
+
+      it('refuses another agency\u2019s change as the change decides, seeing the whole concern', async () => {
+        const concern = sharedConcern();
+        await store.submit(concern);
+        const seen: string[] = [];
+        await expect(
+          store.updateTriage(concern.ref, 'stranger', (p) => {
+            seen.push(p.agency);
+            throw new Error('not yours');
+          }, at(1)),
+        ).rejects.toThrow('not yours');
+        expect(seen).toEqual(['police']);
+      });
     });
   });
 }

@@ -49,6 +49,7 @@ export function sampleConcern(overrides: Partial<Concern> = {}): Concern {
     additions: [],
     questions: [],
     triage: newTriageRecord(),
+    shares: [],
     ...overrides,
   };
 }

@@ -3,7 +3,7 @@ import { applyUpdate } from '../../src/concerns/concernUpdates';
 import * as actions from '../../src/triage/triageActions';
 import type { Caller } from '../../src/triage/caller';
 import { TriageError } from '../../src/triage/triageErrors';
-import { reporterStatus } from '../../src/triage/reporterStatus';
+import { reporterStatus } from '../../src/concerns/agencyParts';
 import { newTriageRecord } from '../../src/concerns/triageRecord';
 import { sampleConcern } from '../helpers/concerns';
 
@@ -91,7 +91,10 @@ describe('triage actions', () => {
     expect(moved.triage).toMatchObject({ claim: null, outcome: null, clockFrom: NOW.toISOString(), alerts: { urgent: null, overdue: null } });
     expect(moved.triage.previousOutcomes.map((o) => o.category)).toEqual(['early-help']);
     expect(moved.triage.transfers).toEqual([{ from: 'barnsley-front-door', to: 'south-yorkshire-police', reason: 'About a flat', by: mo.staffId, at: NOW.toISOString() }]);
-    expect(moved.status).toBe('passed-on');
+    // For the team it goes to it is new (received, nobody there has acknowledged or opened it); the
+    // reporter's status is worked out from every part when the change is merged (agencyParts.test.ts).
+    expect(moved.status).toBe('received');
+    expect(moved.triage).toMatchObject({ acknowledgedAt: null, openedAt: null, arrived: 'transferred' });
   });
 
   it('adds a question for the reporter in the same change', () => {

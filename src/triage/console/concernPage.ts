@@ -9,7 +9,7 @@ import { concernActions } from './concernActions';
 import { dueClock, errorSummary, successBanner, summaryList, tag, type PageError } from './govukParts';
 import { areaName, doneMessage, STATUS_LABELS, SUBJECT_LABELS, URGENT_REASON_LABELS } from './labels';
 import { layout, type SignedIn } from './layout';
-import { claimedBy } from './queuePage';
+import { changeMarkers, claimedBy } from './queuePage';
 import { reporterAccount } from './reporterAccount';
 import { timeTag } from './timeText';
 import { triageHistory } from './triageHistory';
@@ -38,7 +38,7 @@ export function concernPage(o: ConcernPageOptions): Html {
 ${o.done ? successBanner(doneMessage(o.done)) : ''}
 ${errorSummary(errors)}
 <h1 class="govuk-heading-l"><span class="govuk-caption-l">Concern</span>${item.ref}</h1>
-<p class="govuk-body">${item.urgent ? html`${tag('Urgent', 'govuk-tag--red')} ` : ''}${tag(status.text, status.tag)}</p>
+<p class="govuk-body">${item.urgent ? html`${tag('Urgent', 'govuk-tag--red')} ` : ''}${tag(status.text, status.tag)}${changeMarkers(o.detail.before, o.agencyName)}</p>
 ${summaryList([
   ['Decision due', dueClock(item, o.now)],
   ['Received', timeTag(item.receivedAt)],
@@ -46,6 +46,7 @@ ${summaryList([
   ['Area', areaName(item.area)],
   ['About', SUBJECT_LABELS[item.category]],
   ['Claimed by', claimedBy(item.claimedBy, o.caller.staffId)],
+  ...(item.alsoWith.length > 0 ? [['Also with', item.alsoWith.map((a) => `${o.agencyName(a.agency)} (${STATUS_LABELS[a.status].text.toLowerCase()})`).join('; ')] as const] : []),
 ])}
 ${reporterAccount(concern)}
 ${triageHistory(concern, o.agencyName)}

@@ -8,7 +8,7 @@ import { concernView } from './concernView';
 import { concernQuerySchema, parseQuery, queueFilterOf, queueQuerySchema } from './consoleForms';
 import type { ConsoleDeps } from './consoleDeps';
 import { consoleHandler, sendPage } from './consoleResponses';
-import { sessionOrSignIn } from './consoleSession';
+import { agencyNameIn, sessionOrSignIn } from './consoleSession';
 import { queuePage } from './queuePage';
 import { QUEUE_PATH, signInRoutes } from './signInRoutes';
 
@@ -41,6 +41,7 @@ export function consoleRoutes(deps: ConsoleDeps): Route[] {
           done: query.done,
           ...(next ? { next: encodeCursor(next) } : {}),
           notFirst: query.cursor !== undefined,
+          agencyName: agencyNameIn(deps.agencies),
         });
         sendPage(res, 200, page);
       }),

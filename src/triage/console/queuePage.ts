@@ -20,6 +20,8 @@ export interface QueuePageOptions {
   next?: string;
   /** True on any page but the first. */
   notFirst?: boolean;
+  /** An agency's name from its id (for "also with"). */
+  agencyName: (id: string) => string;
 }
 
 /** The agency's queue: urgent first (the service's order), each with its due clock and who has it. */
@@ -81,13 +83,24 @@ function queueRow(item: QueueItem, o: QueuePageOptions): Html {
   return html`<tr class="govuk-table__row">
       <th scope="row" class="govuk-table__header"><a class="govuk-link console-nowrap" href="/triage/concerns/${encodeURIComponent(item.ref)}">${item.ref}</a></th>
       <td class="govuk-table__cell">${item.urgent ? tag('Urgent', 'govuk-tag--red') : html`<span class="govuk-visually-hidden">Not urgent</span>`}</td>
-      <td class="govuk-table__cell">${tag(status.text, status.tag)}${item.outcome ? html` <span class="govuk-!-display-block">${OUTCOME_LABELS[item.outcome]}</span>` : ''}</td>
+      <td class="govuk-table__cell">${tag(status.text, status.tag)}${item.outcome ? html` <span class="govuk-!-display-block">${OUTCOME_LABELS[item.outcome]}</span>` : ''}${changeMarkers(item, o.agencyName)}</td>
       <td class="govuk-table__cell">${timeTag(item.receivedAt)}</td>
       <td class="govuk-table__cell">${dueClock(item, o.now)}</td>
       <td class="govuk-table__cell">${areaName(item.area)}</td>
       <td class="govuk-table__cell">${SUBJECT_LABELS[item.category]}</td>
       <td class="govuk-table__cell">${claimedBy(item.claimedBy, o.staffId)}</td>
     </tr>`;
+}
+
+/**
+ * What changed that the team has not seen: a concern transferred or shared here that nobody has opened, and
+ * what the reporter added or answered since it was last opened; and which other agencies have it too.
+ */
+export function changeMarkers(item: QueueItem, agencyName: (id: string) => string): Html {
+  const unread = item.unread === 1 ? '1 new from the reporter' : `${item.unread} new from the reporter`;
+  return html`${item.newToTeam ? html` ${tag('New to this team', 'govuk-tag--light-blue')}` : ''}${item.unread > 0 ? html` ${tag(unread, 'govuk-tag--yellow')}` : ''}${
+    item.alsoWith.length > 0 ? html`<span class="govuk-!-display-block govuk-body-s">Also with ${item.alsoWith.map((o) => agencyName(o.agency)).join(', ')}</span>` : ''
+  }`;
 }
 
 /** Who holds a claim: "You", a colleague's sign-in name, or nobody. */

@@ -1,6 +1,7 @@
 import { concernPage } from '../../../src/triage/console/concernPage';
 import {
   caller,
+  detailOf,
   ESCAPED_IMG,
   ESCAPED_SCRIPT,
   expectInert,
@@ -57,9 +58,9 @@ describe('concernPage', () => {
 
   it('shows a due clock: the time left, or OVERDUE and how late', () => {
     const open = hostileConcern({ triage: { ...hostileConcern().triage, outcome: null } });
-    const dueSoon = concernPage(pageOptions(open, { detail: { concern: open, item: itemOf(open, { dueAt: '2026-11-23T14:50:00.000Z', outcome: null }) } })).toString();
+    const dueSoon = concernPage(pageOptions(open, { detail: detailOf(open, itemOf(open, { dueAt: '2026-11-23T14:50:00.000Z', outcome: null })) })).toString();
     expect(dueSoon).toContain('in 45 minutes');
-    const late = concernPage(pageOptions(open, { detail: { concern: open, item: itemOf(open, { overdue: true, outcome: null }) } })).toString();
+    const late = concernPage(pageOptions(open, { detail: detailOf(open, itemOf(open, { overdue: true, outcome: null })) })).toString();
     expect(late).toMatch(/govuk-tag--red">Overdue<\/strong>/);
     expect(late).toContain('3 hours 5 minutes ago');
   });
@@ -86,10 +87,10 @@ describe('concernPage', () => {
   it('offers release to the claim holder and says who holds someone else\u2019s claim', () => {
     const claim = { by: caller.staffId, at: NOW.toISOString(), until: '2026-11-23T15:05:00.000Z' };
     const mine = hostileConcern({ triage: { ...hostileConcern().triage, claim } });
-    const held = concernPage(pageOptions(mine, { detail: { concern: mine, item: itemOf(mine, { claimedBy: caller.staffId }) } })).toString();
+    const held = concernPage(pageOptions(mine, { detail: detailOf(mine, itemOf(mine, { claimedBy: caller.staffId })) })).toString();
     expect(held).toContain('/release"');
     expect(held).not.toContain('/claim"');
-    const theirs = concernPage(pageOptions(mine, { detail: { concern: mine, item: itemOf(mine, { claimedBy: 'alex-other' }) } })).toString();
+    const theirs = concernPage(pageOptions(mine, { detail: detailOf(mine, itemOf(mine, { claimedBy: 'alex-other' })) })).toString();
     expect(theirs).toContain('alex-other is working on this until');
   });
 

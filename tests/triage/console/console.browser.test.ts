@@ -172,6 +172,51 @@ describe('triage console in a browser', () => {
     await anon.context().close();
   });
 
+  it('shares a concern (a manager), and the other team sees it new to them, with who else has it, until they open it; unread news is marked too', async () => {
+    const c = await t.seedConcern();
+    const manager = await t.addStaff('barnsley-front-door', 'manager', 'Mo Manager');
+    const sheffield = await t.addStaff('sheffield-safeguarding-hub', 'duty', 'Sam Sheffield');
+    const mine = await laptopContext(browser);
+    const mo = await signInAs(mine, t.url, manager);
+    await mo.goto(concernUrl(c.ref));
+    // Duty staff are not offered sharing; a manager is.
+    await page.goto(concernUrl(c.ref));
+    expect(await page.getByRole('heading', { name: 'Share with another agency' }).count()).toBe(0);
+    await mo.getByRole('combobox', { name: 'Agency' }).last().selectOption('sheffield-safeguarding-hub');
+    await mo.locator('#share-reason').fill('The boy goes to school in Sheffield');
+    await mo.getByRole('button', { name: 'Share', exact: true }).click();
+    expect(await mo.locator('.govuk-notification-banner').innerText()).toContain('The concern has been shared');
+    expect(await mo.getByText(/Also with/).first().isVisible()).toBe(true);
+    expect(await mo.locator('.govuk-summary-list').first().innerText()).toMatch(/Also with\s+Sheffield Safeguarding Hub \(new\)/);
+
+    const theirs = await laptopContext(browser);
+    const sam = await signInAs(theirs, t.url, sheffield);
+    await sam.goto(`${t.url}/triage?status=received`);
+    const row = sam.getByRole('row').filter({ hasText: c.ref });
+    expect(await row.innerText()).toMatch(/New to this team[\s\S]*Also with Barnsley/);
+    expect(await axeViolations(sam)).toEqual([]);
+    await row.getByRole('link', { name: c.ref }).click();
+    expect(await sam.locator('h1').innerText()).toContain(c.ref);
+    expect(await sam.locator('main').innerText()).toContain('New to this team'); // shown on the opening that clears it
+    await sam.goto(`${t.url}/triage`);
+    expect(await sam.getByRole('row').filter({ hasText: c.ref }).innerText()).not.toContain('New to this team');
+
+    // The reporter adds something: both teams see it marked until each opens the concern.
+    await t.store.addInformation(c.ref, 'he has a new phone now', new Date());
+    await sam.goto(`${t.url}/triage`);
+    expect(await sam.getByRole('row').filter({ hasText: c.ref }).innerText()).toContain('1 new from the reporter');
+    await mo.goto(`${t.url}/triage`);
+    expect(await mo.getByRole('row').filter({ hasText: c.ref }).innerText()).toContain('1 new from the reporter');
+    expect(await axeViolations(mo)).toEqual([]);
+    await mo.goto(concernUrl(c.ref));
+    await mo.goto(`${t.url}/triage`);
+    expect(await mo.getByRole('row').filter({ hasText: c.ref }).innerText()).not.toContain('new from the reporter');
+    await sam.goto(`${t.url}/triage`);
+    expect(await sam.getByRole('row').filter({ hasText: c.ref }).innerText()).toContain('1 new from the reporter');
+    await mine.close();
+    await theirs.close();
+  });
+
   it('signs out for real: Back and the queue address both lead to sign-in', async () => {
     const mine = await laptopContext(browser);
     const p = await signInAs(mine, t.url, duty);

@@ -4,6 +4,7 @@ import type { Caller } from '../../../src/triage/caller';
 import type { ConcernPageOptions } from '../../../src/triage/console/concernPage';
 import type { SignedIn } from '../../../src/triage/console/layout';
 import type { QueueItem } from '../../../src/triage/queueItem';
+import type { ConcernDetail } from '../../../src/triage/triageService';
 import { newTriageRecord } from '../../../src/concerns/triageRecord';
 import { sampleConcern } from '../../helpers/concerns';
 
@@ -70,6 +71,9 @@ export function itemOf(concern: Concern, extra: Partial<QueueItem> = {}): QueueI
     category: concern.subject,
     claimedBy: null,
     outcome: concern.triage.outcome?.category ?? null,
+    newToTeam: false,
+    unread: 0,
+    alsoWith: [],
     ...extra,
   };
 }
@@ -80,11 +84,16 @@ export const auditEntries: AuditEntry[] = [
   { at: '2026-11-23T10:07:00.000Z', staffId: 'mo-manager', agency: 'barnsley-front-door', action: 'transfer', ref: null, detail: { from: 'barnsley-front-door', to: 'south-yorkshire-police' } },
 ];
 
+/** A concern's detail as the service gives it, nothing new since it was last opened. */
+export function detailOf(concern: Concern, item: QueueItem): ConcernDetail {
+  return { concern, item, before: item };
+}
+
 export function pageOptions(concern: Concern, extra: Partial<ConcernPageOptions> = {}): ConcernPageOptions {
   return {
     signedIn,
     caller,
-    detail: { concern, item: itemOf(concern) },
+    detail: detailOf(concern, itemOf(concern)),
     audit: auditEntries,
     transferTargets: [{ id: 'south-yorkshire-police', name: 'South Yorkshire Police <intel>', kind: 'police' }],
     agencyName: (id) => `Agency ${id}`,

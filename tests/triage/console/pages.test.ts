@@ -63,7 +63,7 @@ describe('queuePage', () => {
     itemOf(urgent, { claimedBy: caller.staffId, dueAt: '2026-11-23T15:00:00.000Z', outcome: null }),
     itemOf(late, { overdue: true, claimedBy: 'alex-other', outcome: null }),
   ];
-  const page = queuePage({ signedIn, staffId: caller.staffId, items, filter: { urgent: false, status: 'received' }, now: NOW }).toString();
+  const page = queuePage({ signedIn, agencyName: (id) => id, staffId: caller.staffId, items, filter: { urgent: false, status: 'received' }, now: NOW }).toString();
 
   it('lists each concern with a link, urgency, status, times and who has it, no reporter text', () => {
     expect(page).toContain(`<a class="govuk-link console-nowrap" href="/triage/concerns/${urgent.ref}">${urgent.ref}</a>`);
@@ -95,17 +95,17 @@ describe('queuePage', () => {
   it('offers the next page with the same filters when there may be more, and the first page from any other', () => {
     expect(page).not.toContain('govuk-pagination');
     const next = '1764590400000.ABCD-EFGH-JKMN-PQRS';
-    const first = queuePage({ signedIn, staffId: caller.staffId, items, filter: { urgent: false, status: 'received' }, now: NOW, next }).toString();
+    const first = queuePage({ signedIn, agencyName: (id) => id, staffId: caller.staffId, items, filter: { urgent: false, status: 'received' }, now: NOW, next }).toString();
     expect(first).toContain(`href="/triage?status=received&amp;urgent=no&amp;cursor=${encodeURIComponent(next)}" rel="next"`);
     expect(first).not.toContain('rel="prev"');
-    const later = queuePage({ signedIn, staffId: caller.staffId, items, filter: { overdue: true }, now: NOW, notFirst: true }).toString();
+    const later = queuePage({ signedIn, agencyName: (id) => id, staffId: caller.staffId, items, filter: { overdue: true }, now: NOW, notFirst: true }).toString();
     expect(later).toContain('href="/triage?overdue=yes" rel="prev"><span class="govuk-pagination__link-title">First page</span>');
     expect(later).not.toContain('rel="next"');
     expectInert(first);
   });
 
   it('says when nothing matches, and confirms a transfer', () => {
-    const empty = queuePage({ signedIn, staffId: caller.staffId, items: [], filter: {}, now: NOW, done: 'transferred' }).toString();
+    const empty = queuePage({ signedIn, agencyName: (id) => id, staffId: caller.staffId, items: [], filter: {}, now: NOW, done: 'transferred' }).toString();
     expect(empty).toContain('No concerns match.');
     expect(empty).toContain('The concern has been transferred');
     expect(empty).not.toContain('<table');
