@@ -121,6 +121,28 @@ describe('console routes (real server, real Redis)', () => {
     expect(a).toBe(b);
   });
 
+  it('shows how the reporter knows the child, their age, whether the parents know, and the closed concern it follows; the API too', async () => {
+    const earlier = await t.seedConcern({ status: 'closed' });
+    const base = (await t.seedConcern()).answers;
+    const c = await t.seedConcern({
+      follows: earlier.ref,
+      answers: { ...base, relationship: 'A friend of the family', childAge: `13 or 14 ${SCRIPT}`, parentsKnow: 'no' },
+    });
+    const page = await (await s.get(`/triage/concerns/${c.ref}`)).text();
+    expect(page).toContain(`Follows earlier concern <a class="govuk-link" href="/triage/concerns/${earlier.ref}">${earlier.ref}</a>`);
+    expect(page).toMatch(/How they know the child or place<\/dt><dd[^>]*>A friend of the family</);
+    expect(page).toMatch(new RegExp(`The child\u2019s age</dt><dd[^>]*>13 or 14 ${ESCAPED_SCRIPT.replace(/[()]/g, '\\$&')}<`));
+    expect(page).toMatch(/Do the child\u2019s parents or carers know\?<\/dt><dd[^>]*>No</);
+    expectInert(page);
+    // A parent reporter is not asked whether the parents know, and that is what staff see.
+    const parent = await (await s.get(`/triage/concerns/${earlier.ref}`)).text();
+    expect(parent).toContain('Not asked: the reporter is their parent or carer');
+    expect(parent).not.toContain('Follows earlier concern');
+    const json = (await (await t.api(duty, `/api/triage/concerns/${c.ref}`)).json()) as { concern: { follows: string | null; answers: Record<string, unknown> } };
+    expect(json.concern.follows).toBe(earlier.ref);
+    expect(json.concern.answers).toMatchObject({ relationship: 'A friend of the family', parentsKnow: 'no' });
+  });
+
   it('refuses a change without the CSRF token, or with the wrong one, with 403', async () => {
     const c = await t.seedConcern();
     expect((await s.post(`/triage/concerns/${c.ref}/claim`, {})).status).toBe(403);
