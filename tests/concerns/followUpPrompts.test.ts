@@ -1,4 +1,4 @@
-import { followUpPrompt, onlySaysYes, staffQuestionMessage, statusMessage } from '../../src/concerns/followUpPrompts';
+import { followUpPrompt, followUpReply, onlySaysYes, staffQuestionMessage, statusMessage } from '../../src/concerns/followUpPrompts';
 import { removeFromText } from '../../src/concerns/ownDetails';
 import { loadReportContent } from '../../src/concerns/reportContent';
 import { defaultContentDir } from '../../src/content/contentDir';
@@ -11,6 +11,14 @@ describe('follow-up prompts', () => {
     expect(followUpPrompt({ kind: 'askRef' }, words)).toBe(words.ask);
     expect(followUpPrompt({ kind: 'answer', questionId: 'q1' }, words)).toBe(words.answerPrompt);
     expect(followUpPrompt({ kind: 'add' }, words)).toBe(words.addPrompt);
+  });
+
+  it('offers a new report that follows a closed one, naming its reference, with the two choices', () => {
+    const offer = followUpReply({ kind: 'closedOffer', ref: REF }, words);
+    expect(offer.text).toBe(words.closedOffer.replace('{ref}', REF));
+    expect(offer.text).toContain(REF);
+    expect(offer.choices?.map((c) => c.value)).toEqual(['new-report', 'menu']);
+    expect(followUpReply({ kind: 'add' }, words)).toEqual({ text: words.addPrompt });
   });
 
   it('gives a coarse status with the reference, and says the details are not shown', () => {
