@@ -34,6 +34,7 @@ export function concern(overrides: Partial<Concern> = {}): Concern {
       place: 'Hillsborough',
       when: 'It keeps happening',
       dangerNow: 'no',
+      childrenInvolved: null,
       peopleInvolved: 'older lads in a black car, one calls himself Tiny',
       howTheyKnow: 'I saw it myself',
       communicationNeeds: null,

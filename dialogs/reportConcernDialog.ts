@@ -21,7 +21,7 @@ import {
   type ReportStage,
   type ReportWords,
 } from '../src/concerns/reportPrompts';
-import { reportAgency } from '../src/concerns/reportSummary';
+import { reportRoute } from '../src/concerns/reportSummary';
 import { AREA_IDS, type AreaId } from '../src/signposting/areas';
 import { DialogIds } from './dialogIds';
 import { SAFETY_ANSWERED } from './turnFlags';
@@ -305,12 +305,13 @@ export class ReportConcernDialog extends Dialog<ReportStart> {
     const { report } = this.deps;
     const profile = await this.deps.profile.get(dc.context, {});
     state.ref ??= newReference();
-    const agency = reportAgency(state.draft, report.agencies);
+    const route = reportRoute(state.draft, report.agencies);
     const concern = buildConcern(
       state.draft,
       {
         ref: state.ref,
-        agency: agency.id,
+        agency: route.agency.id,
+        alsoTo: route.alsoTo.map((a) => a.id),
         now: report.now(),
         channel: dc.context.activity.channelId,
         audience: profile.audience,

@@ -72,6 +72,8 @@ export const concernSchema = z.strictObject({
     place: answer,
     when: answer,
     dangerNow: z.enum(['yes', 'no', 'not-sure']).nullable(),
+    /** About a place: whether the reporter said children under 18 are involved (routing shares it with the front door). */
+    childrenInvolved: z.enum(['yes', 'no', 'not-sure']).nullable().default(null),
     peopleInvolved: answer,
     howTheyKnow: answer,
     communicationNeeds: answer,

@@ -27,6 +27,7 @@ const reportSchema = z.strictObject({
     subject: question.extend({ choices: choices('child', 'place', 'not-sure') }),
     worry: question.extend({ retryShort: text }),
     whoAtRisk: question,
+    childrenInvolved: question.extend({ choices: choices('yes', 'no', 'not-sure') }),
     relationship: question.extend({ choices: choices('parent', 'relative', 'family-friend', 'neighbour', 'professional', 'self', 'someone-else') }),
     /** `self`: asked instead when the report is about the reporter. */
     childAge: question.extend({ self: text }),
@@ -63,11 +64,14 @@ const reportSchema = z.strictObject({
     contact: text.includes('{how}'),
     urgent: text,
     goesTo: text.includes('{agency}'),
+    /** Joins the names when it goes to more than one agency. */
+    and: text,
     follows: text.includes('{ref}'),
     labels: z.strictObject({
       subject: text,
       worry: text,
       whoAtRisk: text,
+      childrenInvolved: text,
       relationship: text,
       childAge: text,
       parentsKnow: text,

@@ -5,6 +5,7 @@ import type { AreaId } from '../signposting/areas';
 import { normaliseAnswer } from '../text/normaliseAnswer';
 import type { Concern, ConcernAnswers, ConcernSubject } from './concern';
 import type { ReportContent } from './reportContent';
+import { SHARED_BY_ROUTING } from './concernShare';
 import { newTriageRecord } from './triageRecord';
 
 /** The report's questions, in the order they are asked. */
@@ -12,6 +13,7 @@ export const QUESTION_IDS = [
   'subject',
   'worry',
   'whoAtRisk',
+  'childrenInvolved',
   'relationship',
   'childAge',
   'parentsKnow',
@@ -143,6 +145,7 @@ export function aboutThemself(draft: ReportDraft): boolean {
  * may be about a child, and never "do the parents know?" of a reporter who said they are the parent.
  */
 export function asksQuestion(question: QuestionId, draft: ReportDraft): boolean {
+  if (question === 'childrenInvolved') return subjectOf(draft) === 'place';
   if (question !== 'childAge' && question !== 'parentsKnow') return true;
   if (subjectOf(draft) === 'place') return false;
   return question === 'childAge' || draft.answers.relationship !== 'parent';
@@ -162,6 +165,8 @@ export function unaskedQuestion(draft: ReportDraft): QuestionId | undefined {
 export interface ConcernContext {
   ref: string;
   agency: string;
+  /** Agencies that get it as well, each with a part of its own (content/agencies.yaml alsoTo). */
+  alsoTo?: readonly string[];
   now: Date;
   channel: string;
   audience?: Audience;
@@ -203,6 +208,7 @@ export function buildConcern(draft: ReportDraft, ctx: ConcernContext, content: R
       place: a.place ?? null,
       when: text('when'),
       dangerNow: dangerNow === 'yes' || dangerNow === 'no' || dangerNow === 'not-sure' ? dangerNow : null,
+      childrenInvolved: childrenInvolved(draft),
       peopleInvolved: a.peopleInvolved ?? null,
       howTheyKnow: text('howTheyKnow'),
       communicationNeeds: a.communicationNeeds ?? null,
@@ -218,8 +224,14 @@ export function buildConcern(draft: ReportDraft, ctx: ConcernContext, content: R
     additions: [],
     questions: [],
     triage: newTriageRecord(),
-    shares: [],
+    shares: (ctx.alsoTo ?? []).map((agency) => ({ agency, at, by: SHARED_BY_ROUTING, from: null, reason: null, triage: newTriageRecord() })),
   };
+}
+
+/** About a place: whether the reporter said children under 18 are involved (null: not asked or skipped). */
+export function childrenInvolved(draft: ReportDraft): ConcernAnswers['childrenInvolved'] {
+  const value = asksQuestion('childrenInvolved', draft) ? draft.answers.childrenInvolved : null;
+  return value === 'yes' || value === 'no' || value === 'not-sure' ? value : null;
 }
 
 /** Whether the child's parents or carers know; "reporter-is-parent" when it was not asked for that reason. */

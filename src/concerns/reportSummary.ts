@@ -1,6 +1,6 @@
 import { fillTemplate } from '../content/template';
-import type { Agency, AgencyDirectory } from './agencies';
-import { answerText, asksQuestion, QUESTION_IDS, subjectOf, type ReportDraft } from './reportDraft';
+import type { AgencyDirectory, Route } from './agencies';
+import { answerText, asksQuestion, childrenInvolved, QUESTION_IDS, subjectOf, type ReportDraft } from './reportDraft';
 import type { ReportWords } from './reportPrompts';
 
 /**
@@ -18,13 +18,14 @@ export function reportSummary(draft: ReportDraft, words: ReportWords): string {
     return `${w.labels[q]}: ${shown}`;
   });
   lines.push(`${w.labels.contact}: ${draft.contact ? fillTemplate(w.contact, { how: draft.contact.how }) : w.anonymous}`);
-  const notes = [fillTemplate(w.goesTo, { agency: reportAgency(draft, words.agencies).name })];
+  const route = reportRoute(draft, words.agencies);
+  const notes = [fillTemplate(w.goesTo, { agency: [route.agency, ...route.alsoTo].map((a) => a.name).join(words.content.summary.and) })];
   if (draft.follows) notes.push(fillTemplate(w.follows, { ref: draft.follows }));
   if (draft.urgentAnswer) notes.unshift(w.urgent);
   return [w.intro, lines.join('\n'), notes.join('\n')].join('\n\n');
 }
 
-/** Where the report will go, as the summary says and the submit does. */
-export function reportAgency(draft: ReportDraft, agencies: AgencyDirectory): Agency {
-  return agencies.routeFor(subjectOf(draft), draft.area ?? null);
+/** Where the report will go, and who gets it as well, as the summary says and the submit does. */
+export function reportRoute(draft: ReportDraft, agencies: AgencyDirectory): Route {
+  return agencies.routesFor(subjectOf(draft), draft.area ?? null, childrenInvolved(draft) === 'yes');
 }

@@ -1,3 +1,4 @@
+import { newTriageRecord } from '../../src/concerns/triageRecord';
 import { parseContactDetail } from '../../src/concerns/contactDetails';
 import { parseDetailChoice, removeDetails } from '../../src/concerns/ownDetails';
 import { asksQuestion, buildConcern, interpretAnswer, nextQuestion, unaskedQuestion, type ReportDraft } from '../../src/concerns/reportDraft';
@@ -74,6 +75,12 @@ describe('what staff need: how the reporter knows them, the child\u2019s age, wh
     expect(asksQuestion('childAge', draft({ subject: 'child' }))).toBe(true);
     expect(asksQuestion('childAge', draft({ subject: null }))).toBe(true);
     expect(asksQuestion('childAge', draft({ subject: 'place' }))).toBe(false);
+    // Whether children are involved is asked about a place only (it decides whether the front door gets it too).
+    expect(asksQuestion('childrenInvolved', draft({ subject: 'place' }))).toBe(true);
+    expect(asksQuestion('childrenInvolved', draft({ subject: 'child' }))).toBe(false);
+    expect(asksQuestion('childrenInvolved', draft({ subject: 'not-sure' }))).toBe(false);
+    expect(nextQuestion('whoAtRisk', draft({ subject: 'place' }))).toBe('childrenInvolved');
+    expect(nextQuestion('whoAtRisk', draft({ subject: 'child' }))).toBe('relationship');
     expect(asksQuestion('parentsKnow', draft({ subject: 'place', relationship: 'neighbour' }))).toBe(false);
     expect(asksQuestion('parentsKnow', draft({ subject: 'child', relationship: 'parent' }))).toBe(false);
     expect(asksQuestion('parentsKnow', draft({ subject: 'not-sure', relationship: 'self' }))).toBe(true);
@@ -98,6 +105,17 @@ describe('what staff need: how the reporter knows them, the child\u2019s age, wh
     expect(place.answers).toMatchObject({ relationship: 'the shop owner', childAge: null, parentsKnow: null });
     expect(place.follows).toBe('AAAA-BBBB-CCCC-DDDD');
     expect(concernSchema.parse(place)).toEqual(place);
+    expect(place.shares).toEqual([]);
+  });
+
+  it('gives each agency the route sends it to as well a part of its own, and stores whether children are involved', () => {
+    const ctx = { ref: 'K7PM-3XQ9-RT4W-HN2C', agency: 'police', alsoTo: ['front-door'], now: new Date('2026-11-24T10:00:00Z'), channel: 'webchat', urgentFromChat: false, consentWording: 'w' };
+    const place = buildConcern(draft({ subject: 'place', childrenInvolved: 'yes' }), ctx, words);
+    expect(place.answers.childrenInvolved).toBe('yes');
+    expect(place.shares).toEqual([{ agency: 'front-door', at: '2026-11-24T10:00:00.000Z', by: 'routing', from: null, reason: null, triage: newTriageRecord() }]);
+    expect(concernSchema.parse(place)).toEqual(place);
+    // Not asked about a child: never stored, whatever the draft holds.
+    expect(buildConcern(draft({ subject: 'child', childrenInvolved: 'yes' }), ctx, words).answers.childrenInvolved).toBeNull();
   });
 
   it('reads a concern stored before these questions: the new answers and "follows" are null', () => {

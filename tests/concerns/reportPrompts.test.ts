@@ -93,7 +93,9 @@ describe('reportPrompt', () => {
     const change = prompt({ kind: 'whichToChange' });
     expect(change.text).toBe(w.summary.whichToChange);
     expect(change.choices).toEqual(changeChoices(w, EMPTY));
-    expect(labels(change.choices)).toEqual([...Object.values(w.summary.labels)]);
+    // Every label but "Children involved", which is asked about a place only.
+    expect(labels(change.choices)).toEqual([...Object.values(w.summary.labels)].filter((l) => l !== w.summary.labels.childrenInvolved));
+    expect(labels(changeChoices(w, { ...EMPTY, answers: { subject: 'place' } }))).toContain(w.summary.labels.childrenInvolved);
     expect(change.choices?.at(-1)?.value).toBe('contact');
   });
 

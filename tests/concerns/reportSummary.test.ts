@@ -1,5 +1,5 @@
 import type { ReportDraft } from '../../src/concerns/reportDraft';
-import { reportAgency, reportSummary } from '../../src/concerns/reportSummary';
+import { reportRoute, reportSummary } from '../../src/concerns/reportSummary';
 import { reportWords } from '../helpers/reportWords';
 
 const words = reportWords();
@@ -83,10 +83,21 @@ describe('reportSummary', () => {
   });
 });
 
-describe('reportAgency', () => {
+describe('reportRoute', () => {
+  const ids = (route: ReturnType<typeof reportRoute>) => [route.agency.id, ...route.alsoTo.map((a) => a.id)];
   it('sends a worry about a child to the area, and one about a place to the police', () => {
-    expect(reportAgency({ ...FULL, area: 'barnsley' }, words.agencies).id).toBe('barnsley-front-door');
-    expect(reportAgency({ ...FULL, answers: { subject: 'place' }, area: 'barnsley' }, words.agencies).id).toBe('south-yorkshire-police');
-    expect(reportAgency({ ...FULL, answers: { subject: 'not-sure' }, area: 'rotherham' }, words.agencies).id).toBe('rotherham-mash');
+    expect(ids(reportRoute({ ...FULL, area: 'barnsley' }, words.agencies))).toEqual(['barnsley-front-door']);
+    expect(ids(reportRoute({ ...FULL, answers: { subject: 'place' }, area: 'barnsley' }, words.agencies))).toEqual(['south-yorkshire-police']);
+    expect(ids(reportRoute({ ...FULL, answers: { subject: 'not-sure' }, area: 'rotherham' }, words.agencies))).toEqual(['rotherham-mash']);
+  });
+
+  it('sends a place with children involved to the police and the area\u2019s front door, and says so in the summary', () => {
+    const draft = { ...FULL, answers: { ...FULL.answers, subject: 'place', childrenInvolved: 'yes' }, area: 'rotherham' as const };
+    expect(ids(reportRoute(draft, words.agencies))).toEqual(['south-yorkshire-police', 'rotherham-mash']);
+    expect(reportSummary(draft, words)).toContain('It will go to: South Yorkshire Police (intelligence) and Rotherham Multi-Agency Safeguarding Hub (MASH).');
+    expect(reportSummary(draft, words)).toContain('Children involved: Yes');
+    expect(ids(reportRoute({ ...draft, answers: { ...draft.answers, childrenInvolved: 'not-sure' } }, words.agencies))).toEqual(['south-yorkshire-police']);
+    // Asked only about a place: a child report never carries it.
+    expect(reportSummary({ ...FULL, area: 'rotherham' }, words)).not.toContain('Children involved');
   });
 });

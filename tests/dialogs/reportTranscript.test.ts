@@ -175,7 +175,7 @@ describe('reporting a concern (transcripts)', () => {
   it('asks which area for a postcode district on a border, and sends an unknown place to the fallback queue', async () => {
     const chat = chatOn();
     await startReport(chat);
-    await answerAll(chat, ['A place or people', 'A flat where kids come and go all night', 'skip', 'skip']);
+    await answerAll(chat, ['A place or people', 'A flat where kids come and go all night', 'skip', 'skip', 'skip']);
     const which = await chat.say('S64 0AB');
     expect(which.last).toBe(words.questions.place.whichArea);
     expect(which.buttons).toEqual(['Doncaster', 'Rotherham', 'Somewhere else']);

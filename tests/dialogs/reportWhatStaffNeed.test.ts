@@ -95,11 +95,40 @@ describe.each(['sqlite', 'redis'] as const)('the report asks what staff need (%s
     const concern = await script(chat, [
       ['A place or people', q.worry.text],
       ['Cars stop outside the flat for a minute and go', q.whoAtRisk.text],
-      ['skip', q.relationship.text],
+      ['skip', q.childrenInvolved.text],
+      ['No, only adults', q.relationship.text],
       ['I live across the road', q.place.text],
     ].concat(['Doncaster', 'skip', 'No', 'skip', 'skip', 'skip'].map((a) => [a, ''])) as Array<[string, string]>);
     expect(concern.subject).toBe('place');
-    expect(concern.answers).toMatchObject({ relationship: "I'm a neighbour", childAge: null, parentsKnow: null });
+    expect(concern.answers).toMatchObject({ relationship: "I'm a neighbour", childAge: null, parentsKnow: null, childrenInvolved: 'no' });
+    // No children: the police only.
+    expect(concern.agency).toBe('south-yorkshire-police');
+    expect(concern.shares).toEqual([]);
+  });
+
+  it('a place where children are involved goes to the police and to that area\u2019s children\u2019s front door, each with its own part', async () => {
+    const chat = chatOn();
+    await started(chat);
+    for (const [answer, next] of [
+      ['A place or people', q.worry.text],
+      ['Two boys of about 14 go in and out of the flat with bags', q.whoAtRisk.text],
+      ['the boys', q.childrenInvolved.text],
+      ['yes', q.relationship.text],
+      ['neighbour', q.place.text],
+    ]) expect((await chat.say(answer!)).last).toContain(next);
+    for (const a of ['Rotherham', 'It keeps happening', 'No', 'skip', 'skip', 'skip']) await chat.say(a);
+    const summary = await chat.say('Stay anonymous');
+    expect(summary.last).toContain('Children involved: Yes');
+    expect(summary.last).toContain('It will go to: South Yorkshire Police (intelligence) and Rotherham Multi-Agency Safeguarding Hub (MASH).');
+    await chat.say('Send it');
+    const [stored] = await store.list();
+    const concern = (await store.get(stored!.ref))!;
+    expect(concern.agency).toBe('south-yorkshire-police');
+    expect(concern.answers.childrenInvolved).toBe('yes');
+    expect(concern.shares).toMatchObject([{ agency: 'rotherham-mash', by: 'routing', from: null, reason: null, triage: { arrived: 'routed' } }]);
+    for (const agency of ['south-yorkshire-police', 'rotherham-mash']) {
+      expect((await store.queue(agency, { closed: false, limit: 10 })).concerns.map((c) => c.ref)).toEqual([concern.ref]);
+    }
   });
 
   it('a young person about themself is asked their own age, and kindly whether a parent or carer knows', async () => {
@@ -133,7 +162,7 @@ describe.each(['sqlite', 'redis'] as const)('the report asks what staff need (%s
   it('changing "about a place" to "a child" at the summary asks the age and the parents, then shows the summary', async () => {
     const chat = chatOn();
     await started(chat);
-    for (const a of ['A place or people', 'skip', 'skip', 'A friend of the family', 'Rotherham', 'skip', 'No', 'skip', 'skip', 'skip']) await chat.say(a);
+    for (const a of ['A place or people', 'skip', 'skip', 'skip', 'A friend of the family', 'Rotherham', 'skip', 'No', 'skip', 'skip', 'skip']) await chat.say(a);
     const summary = await chat.say('Stay anonymous');
     expect(summary.last).not.toContain('Age:');
     await chat.say('Change something');

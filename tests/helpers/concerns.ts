@@ -36,6 +36,7 @@ export function sampleConcern(overrides: Partial<Concern> = {}): Concern {
       place: 'Near the park on the estate',
       when: 'Most evenings for the last month',
       dangerNow: 'no',
+      childrenInvolved: null,
       peopleInvolved: null,
       howTheyKnow: 'I have seen it myself',
       communicationNeeds: null,

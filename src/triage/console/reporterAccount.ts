@@ -21,6 +21,7 @@ ${summaryList(aboutRows(concern))}`;
 function answerRows(answers: Concern['answers']): SummaryRow[] {
   return (Object.keys(ANSWER_LABELS) as Array<keyof Concern['answers']>).map((key) => {
     if (key === 'dangerNow') return [ANSWER_LABELS[key], answers.dangerNow ? DANGER_NOW_LABELS[answers.dangerNow] : notAnswered()];
+    if (key === 'childrenInvolved') return [ANSWER_LABELS[key], answers.childrenInvolved ? DANGER_NOW_LABELS[answers.childrenInvolved] : notAnswered()];
     if (key === 'parentsKnow') return [ANSWER_LABELS[key], answers.parentsKnow ? PARENTS_KNOW_LABELS[answers.parentsKnow] : notAnswered()];
     const text = answers[key];
     return [ANSWER_LABELS[key], text === null ? notAnswered() : multiline(text)];

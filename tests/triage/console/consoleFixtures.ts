@@ -40,6 +40,7 @@ export function hostileConcern(overrides: Partial<Concern> = {}): Concern {
       place: BOTH,
       when: BOTH,
       dangerNow: 'yes',
+      childrenInvolved: null,
       peopleInvolved: BOTH,
       howTheyKnow: BOTH,
       communicationNeeds: null,
