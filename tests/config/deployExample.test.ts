@@ -18,5 +18,18 @@ describe('deploy/clearsight.env.example', () => {
     expect(config.NODE_ENV).toBe('production');
     expect(config.WEBCHAT_EMBED_ORIGINS).toContain('https://www.sheffield.gov.uk');
     expect(config.DIRECTLINE_SECRET).toBeUndefined();
+    expect(config.ALERT_WEBHOOKS).toEqual({});
+  });
+
+  it('shows an ALERT_WEBHOOKS example that parses: a plain URL as Slack, an entry with its format', () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'deploy', 'clearsight.env.example'), 'utf8');
+    const example = /^# ALERT_WEBHOOKS=(.*)$/m.exec(text)?.[1];
+    expect(example).toBeDefined();
+    const config = loadConfig({ ALERT_WEBHOOKS: example });
+    expect(Object.fromEntries(Object.entries(config.ALERT_WEBHOOKS).map(([name, hook]) => [name, hook.format]))).toEqual({
+      'barnsley-front-door': 'slack',
+      'rotherham-mash': 'teams',
+      'emergency-duty-team': 'slack',
+    });
   });
 });
