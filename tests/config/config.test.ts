@@ -1,4 +1,4 @@
-import { loadConfig } from '../../src/config/config';
+import { ConfigError, loadConfig } from '../../src/config/config';
 import { redactedSummary } from '../../src/config/configSummary';
 
 describe('loadConfig', () => {
@@ -72,5 +72,26 @@ describe('report settings', () => {
     expect(() => loadConfig({ LANGUAGE_ENDPOINT: 'https://x.example/' })).toThrow(/LANGUAGE_KEY/);
     expect(() => loadConfig({ LANGUAGE_KEY: 'k' })).toThrow(/LANGUAGE_ENDPOINT/);
     expect(loadConfig({ LANGUAGE_ENDPOINT: 'https://x.example/', LANGUAGE_KEY: 'k' }).LANGUAGE_KEY).toBe('k');
+  });
+});
+
+describe('ALERT_WEBHOOKS', () => {
+  const SLACK = 'https://hooks.slack.com/services/T1/B1/slacksecret';
+  const TEAMS = 'https://prod-00.uksouth.logic.azure.com/workflows/1/triggers/manual/paths/invoke?sig=teamssecret';
+
+  it('takes plain URLs (Slack) and {url, format} entries side by side, and the summary counts them without a URL', () => {
+    const c = loadConfig({ ALERT_WEBHOOKS: JSON.stringify({ 'barnsley-front-door': SLACK, 'rotherham-mash': { url: TEAMS, format: 'teams' } }) });
+    expect(c.ALERT_WEBHOOKS).toEqual({ 'barnsley-front-door': { url: SLACK, format: 'slack' }, 'rotherham-mash': { url: TEAMS, format: 'teams' } });
+    const text = JSON.stringify(redactedSummary(c));
+    expect(text).toContain('set for 2 agencies or routes (1 Teams, 1 Slack)');
+    expect(text).not.toMatch(/slacksecret|teamssecret|hooks\.slack|logic\.azure/);
+  });
+
+  it('stops start-up naming the variable and the entry, never its URL', () => {
+    const load = () => loadConfig({ ALERT_WEBHOOKS: JSON.stringify({ 'rotherham-mash': { url: TEAMS, format: 'adaptive' }, 'barnsley-front-door': { url: 'http://hooks.example/slacksecret' } }) });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/ALERT_WEBHOOKS.*rotherham-mash\.format must be "slack" or "teams"/);
+    expect(load).toThrow(/barnsley-front-door must be an https URL/);
+    expect(load).not.toThrow(/slacksecret|teamssecret|hooks\.example|logic\.azure|adaptive/);
   });
 });
