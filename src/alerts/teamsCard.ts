@@ -2,7 +2,7 @@ import type { Alert, AlertKind } from './alert';
 
 /** An Adaptive Card element this card uses: a line of text, or label-value facts. */
 type CardElement =
-  | { type: 'TextBlock'; text: string; wrap: true; size?: 'Large'; weight?: 'Bolder'; style?: 'heading' }
+  | { type: 'TextBlock'; text: string; wrap: true; size?: 'Large'; weight?: 'Bolder' }
   | { type: 'FactSet'; facts: Array<{ title: string; value: string }> };
 
 /** The body a Teams Workflows webhook ("When a Teams webhook request is received") posts as a card. */
@@ -45,7 +45,8 @@ export function teamsCard({ kind, ref, agency }: Alert): TeamsCardMessage {
           type: 'AdaptiveCard',
           version: '1.4',
           body: [
-            { type: 'TextBlock', text: words.title, wrap: true, size: 'Large', weight: 'Bolder', style: 'heading' },
+            // No `style: "heading"`: TextBlock styles came with card version 1.5, and this card says 1.4.
+            { type: 'TextBlock', text: words.title, wrap: true, size: 'Large', weight: 'Bolder' },
             {
               type: 'FactSet',
               facts: [

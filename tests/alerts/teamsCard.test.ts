@@ -17,7 +17,7 @@ function expectedCard(title: string, next: string, ref: string, agency: string):
           type: 'AdaptiveCard',
           version: '1.4',
           body: [
-            { type: 'TextBlock', text: title, wrap: true, size: 'Large', weight: 'Bolder', style: 'heading' },
+            { type: 'TextBlock', text: title, wrap: true, size: 'Large', weight: 'Bolder' },
             {
               type: 'FactSet',
               facts: [

@@ -71,7 +71,7 @@ describe('Teams cards and out-of-hours routes from the running service', () => {
             type: 'AdaptiveCard',
             version: '1.4',
             body: [
-              { type: 'TextBlock', text: 'Clearsight: new URGENT concern', wrap: true, size: 'Large', weight: 'Bolder', style: 'heading' },
+              { type: 'TextBlock', text: 'Clearsight: new URGENT concern', wrap: true, size: 'Large', weight: 'Bolder' },
               {
                 type: 'FactSet',
                 facts: [
