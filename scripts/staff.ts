@@ -5,8 +5,10 @@ import { CLI_REDIS_WAIT_MS, openStores, triageClockFor, type Stores } from '../s
 import { loadConfig, type Config } from '../src/config/config';
 import { defaultContentDir } from '../src/content/contentDir';
 import { createLogger } from '../src/logging/logger';
+import { issueApiToken, revokeApiToken } from '../src/staff/apiTokenAdmin';
 import { addStaffAccount, disableStaffAccount } from '../src/staff/staffAdmin';
 import { formatCredential, formatStaffJson, formatStaffLines, parseStaffArgs, STAFF_USAGE, summariseStaff, UsageError, type StaffCommand } from '../src/staff/staffCli';
+import { formatIssuedToken, formatTokenLines } from '../src/staff/tokenCli';
 
 
 /** The service's stores, from the same configuration (Redis, or the database in DATA_DIR). */
@@ -38,14 +40,47 @@ async function disable(stores: Stores, id: string): Promise<number> {
     console.error(`staff: no account "${id}" (npm run staff -- list shows them)`);
     return 1;
   }
-  const { account, sessionsEnded, already } = result;
+  const { account, sessionsEnded, tokensRevoked, already } = result;
   if (already) console.log(`${id} has been disabled since ${account.disabledAt}.`);
-  else console.log(sessionsEnded === undefined ? `Disabled ${id}.` : `Disabled ${id} and ended ${sessionsEnded} session(s).`);
+  else console.log(`Disabled ${id}, ended ${sessionsEnded ?? 0} session(s) and revoked ${tokensRevoked} API token(s).`);
+  return 0;
+}
+
+async function issueToken(stores: Stores, command: Extract<StaffCommand, { kind: 'token-issue' }>): Promise<number> {
+  const { staffId, label, days } = command;
+  // Nobody has seen the token if the audit fails: it is then stored but unknown to anyone.
+  const issued = await issueApiToken(stores, { staffId, label, days }, null, new Date());
+  if ('refused' in issued) {
+    console.error(issued.refused === 'disabled' ? `staff: ${staffId} is disabled; a disabled account gets no API token` : `staff: no account "${staffId}" (npm run staff -- list shows them)`);
+    return 1;
+  }
+  console.log(formatIssuedToken(issued.token, issued.bearer));
+  return 0;
+}
+
+async function listTokens(stores: Stores, command: Extract<StaffCommand, { kind: 'token-list' }>): Promise<number> {
+  if (!(await stores.staff.get(command.staffId))) {
+    console.error(`staff: no account "${command.staffId}" (npm run staff -- list shows them)`);
+    return 1;
+  }
+  const tokens = await stores.tokens.listFor(command.staffId);
+  console.log(command.json ? JSON.stringify(tokens, null, 2) : formatTokenLines(tokens, new Date()));
+  return 0;
+}
+
+async function revokeToken(stores: Stores, tokenId: string): Promise<number> {
+  const result = await revokeApiToken(stores, tokenId, null, new Date());
+  if (!result) {
+    console.error(`staff: no API token "${tokenId}" (npm run staff -- token list STAFF_ID shows them)`);
+    return 1;
+  }
+  const { token, already } = result;
+  console.log(already ? `API token ${token.id} has been revoked since ${token.revokedAt}.` : `Revoked API token ${token.id} of ${token.staffId}.`);
   return 0;
 }
 
 /**
- * npm run staff -- add | list | disable: the operator's tool for duty staff accounts, from the same
+ * npm run staff -- add | list | disable | token: the operator's tool for duty staff accounts and their API tokens, from the same
  * configuration as the service. Exits 2 on bad arguments (or an unknown agency), 1 on any other failure.
  */
 async function main(argv: string[]): Promise<number> {
@@ -72,6 +107,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command.kind === 'add') return await add(stores, command);
     if (command.kind === 'disable') return await disable(stores, command.id);
+    if (command.kind === 'token-issue') return await issueToken(stores, command);
+    if (command.kind === 'token-list') return await listTokens(stores, command);
+    if (command.kind === 'token-revoke') return await revokeToken(stores, command.tokenId);
     const accounts = (await stores.staff.list(command.agency === undefined ? {} : { agency: command.agency })).map(summariseStaff);
     console.log(command.json ? formatStaffJson(accounts) : formatStaffLines(accounts));
     return 0;

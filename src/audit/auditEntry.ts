@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMMAND_AUDIT_ACTIONS } from '../triage/staffCommands';
 
 /** Everything staff can do that the audit trail records: signing in and out, reading, the staff commands, accounts. */
-export const AUDIT_ACTIONS = ['sign-in', 'sign-in-failed', 'sign-out', 'view', 'refused', ...COMMAND_AUDIT_ACTIONS, 'staff-add', 'staff-disable'] as const;
+export const AUDIT_ACTIONS = ['sign-in', 'sign-in-failed', 'sign-out', 'view', 'refused', ...COMMAND_AUDIT_ACTIONS, 'staff-add', 'staff-disable', 'token-issued', 'token-revoked'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**

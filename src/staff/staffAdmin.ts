@@ -1,4 +1,5 @@
 import type { AuditLog } from '../audit/auditEntry';
+import type { ApiTokenStore } from './apiTokenStore';
 import { hashPassword, newCredential } from './passwords';
 import type { StaffAccount, StaffRole } from './staffAccount';
 import { newStaffId } from './staffCli';
@@ -44,19 +45,23 @@ export async function addStaffAccount(
   return { account, password };
 }
 
-/** Disables an account and ends its sessions; undefined when there is no such account. */
+/** Disabling also revokes the account's API tokens, so the store of tokens is needed too. */
+export type StaffDisableDeps = StaffAdminDeps & { tokens: ApiTokenStore };
+
+/** Disables an account, ends its sessions and revokes its API tokens; undefined when there is no such account. */
 export async function disableStaffAccount(
-  deps: StaffAdminDeps,
+  deps: StaffDisableDeps,
   id: string,
   actor: Actor,
   now: Date,
-): Promise<{ account: StaffAccount; sessionsEnded: number | undefined; already: boolean } | undefined> {
+): Promise<{ account: StaffAccount; sessionsEnded: number | undefined; tokensRevoked: number; already: boolean } | undefined> {
   const record = await deps.staff.get(id);
   if (!record) return undefined;
-  if (record.account.disabledAt !== null) return { account: record.account, sessionsEnded: 0, already: true };
+  if (record.account.disabledAt !== null) return { account: record.account, sessionsEnded: 0, tokensRevoked: 0, already: true };
   const account = (await deps.staff.disable(id, now)) ?? record.account;
   const sessionsEnded = await deps.endSessions?.(id);
-  const detail = { account: id, ...(sessionsEnded === undefined ? {} : { sessionsEnded: String(sessionsEnded) }) };
+  const tokensRevoked = await deps.tokens.revokeAllFor(id, now);
+  const detail = { account: id, ...(sessionsEnded === undefined ? {} : { sessionsEnded: String(sessionsEnded) }), tokensRevoked: String(tokensRevoked) };
   await deps.audit.append({ at: now.toISOString(), staffId: actor, agency: account.agency, action: 'staff-disable', ref: null, detail });
-  return { account, sessionsEnded, already: false };
+  return { account, sessionsEnded, tokensRevoked, already: false };
 }

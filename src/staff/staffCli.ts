@@ -1,34 +1,39 @@
+import { options, UsageError } from './cliOptions';
 import { randomSymbols } from './passwords';
 import { STAFF_ROLES, type StaffAccount, type StaffRole } from './staffAccount';
+import { parseTokenArgs, TOKEN_USAGE, type TokenCommand } from './tokenCli';
+
+export { UsageError } from './cliOptions';
 
 /** What the operator CLI (`npm run staff`) was asked to do. */
 export type StaffCommand =
   | { kind: 'add'; agency: string; name: string; role: StaffRole }
   | { kind: 'list'; agency?: string; json: boolean }
   | { kind: 'disable'; id: string }
+  | TokenCommand
   | { kind: 'help' };
 
 export const STAFF_USAGE = `Usage: npm run staff -- add --agency ID --name NAME [--role duty|manager|admin]
        npm run staff -- list [--agency ID] [--json]
        npm run staff -- disable ID
+${TOKEN_USAGE}
 
   add       makes an account for a member of an agency's duty staff (role: duty unless given) and prints
-            its sign-in name, password and API token once: they are not stored and cannot be shown again
+            its sign-in name and console password once: the password is not stored and cannot be shown again
   list      one line per account: id, agency, role, name, created, disabled (--json: a JSON array)
-  disable   stops an account signing in and ends its sessions; accounts are never deleted
+  disable   stops an account signing in, ends its sessions and revokes its API tokens; accounts are never deleted
+  token     API tokens for the JSON API (Authorization: Bearer), separate from the console password: issue
+            prints a new token once (only a hash is kept; 90 days unless --days, at most 365), list shows a
+            person's tokens (never the secret), revoke stops one at once
 
 Reads the same configuration as the service: REDIS_URL (and REDIS_KEY_PREFIX) when set, otherwise the
-database in DATA_DIR (default ./data). Every add and disable is written to the audit trail.`;
-
-/** Bad arguments: the CLI prints the message and the usage, and exits 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+database in DATA_DIR (default ./data). Every add, disable, token issue and revoke is written to the audit trail.`;
 
 /** Parses the CLI's arguments (after `--`); throws UsageError for anything it does not know. */
 export function parseStaffArgs(argv: readonly string[]): StaffCommand {
   const [command, ...rest] = argv;
   if (command === 'help' || command === '--help' || command === '-h') return { kind: 'help' };
+  if (command === 'token') return parseTokenArgs(rest);
   if (command === 'disable') {
     const [id, ...extra] = rest;
     if (!id || id.startsWith('-')) throw new UsageError('disable needs the account id');
@@ -52,31 +57,6 @@ function isRole(role: string): role is StaffRole {
   return (STAFF_ROLES as readonly string[]).includes(role);
 }
 
-/** `--key value`, `--key=value` and bare `--flag`, each at most once; anything else is a UsageError. */
-function options(args: readonly string[], valued: readonly string[], bare: readonly string[]) {
-  const values: Record<string, string | undefined> = {};
-  const flags = new Set<string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    const [key = '', inline] = arg.startsWith('--') ? splitOnce(arg.slice(2)) : [''];
-    if (bare.includes(key) && inline === undefined) {
-      flags.add(key);
-      continue;
-    }
-    if (!valued.includes(key)) throw new UsageError(`unknown option: ${arg}`);
-    const value = inline ?? args[++i];
-    if (value === undefined || value === '' || value.startsWith('--')) throw new UsageError(`--${key} needs a value`);
-    if (values[key] !== undefined) throw new UsageError(`--${key} given twice`);
-    values[key] = value;
-  }
-  return { values, flags };
-}
-
-function splitOnce(text: string): [string, string | undefined] {
-  const at = text.indexOf('=');
-  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
-}
-
 /** A sign-in name from a person's name: "Jo Bloggs" → "jo-bloggs-7k2p" (4 random symbols keep it unique). */
 export function newStaffId(name: string): string {
   const slug = name
@@ -95,8 +75,8 @@ export function formatCredential(account: StaffAccount, password: string): strin
     `Added ${account.id}: ${account.role} for ${account.agency}.`,
     `  Sign-in name: ${account.id}`,
     `  Password:     ${password}`,
-    `  API token:    ${account.id}.${password}`,
-    'These will not be shown again: pass them to the person securely now. Only a hash of the password is kept.',
+    'The password will not be shown again: pass it to the person securely now. Only a hash of it is kept.',
+    `It signs in to the console only; for the JSON API: npm run staff -- token issue ${account.id}`,
   ].join('\n');
 }
 

@@ -9,11 +9,14 @@ import { RedisConcernStore } from '../concerns/redisConcernStore';
 import { SqliteConcernStore } from '../concerns/sqliteConcernStore';
 import type { Config } from '../config/config';
 import { errorSummary, type Logger } from '../logging/logger';
+import type { ApiTokenStore } from '../staff/apiTokenStore';
 import type { LoginLimiter } from '../staff/loginLimiter';
+import { RedisApiTokenStore } from '../staff/redisApiTokenStore';
 import { RedisLoginLimiter } from '../staff/redisLoginLimiter';
 import { RedisSessionStore } from '../staff/redisSessionStore';
 import { RedisStaffStore } from '../staff/redisStaffStore';
 import type { SessionStore } from '../staff/sessionStore';
+import { SqliteApiTokenStore } from '../staff/sqliteApiTokenStore';
 import { SqliteLoginLimiter } from '../staff/sqliteLoginLimiter';
 import { SqliteSessionStore } from '../staff/sqliteSessionStore';
 import { SqliteStaffStore } from '../staff/sqliteStaffStore';
@@ -35,6 +38,8 @@ export interface Stores {
   concerns: ConcernStore;
   staff: StaffStore;
   sessions: SessionStore;
+  /** API tokens for the JSON API (separate from console passwords), kept as hashes. */
+  tokens: ApiTokenStore;
   audit: AuditLog;
   /** Console sign-in limits: per sign-in name, and per client address (an office may share one). */
   limiters: { name: LoginLimiter; client: LoginLimiter };
@@ -85,6 +90,7 @@ export async function openStores(config: Config, options: StoreOptions): Promise
       concerns,
       staff: new RedisStaffStore(client, prefix),
       sessions: new RedisSessionStore(client, prefix, timeouts),
+      tokens: new RedisApiTokenStore(client, prefix),
       audit: new RedisAuditLog(client, prefix),
       limiters: {
         name: new RedisLoginLimiter(client, prefix, hashKey),
@@ -113,6 +119,7 @@ export async function openStores(config: Config, options: StoreOptions): Promise
       concerns,
       staff,
       sessions: new SqliteSessionStore(db, timeouts),
+      tokens: new SqliteApiTokenStore(db),
       audit,
       limiters: { name: new SqliteLoginLimiter(db, hashKey), client: new SqliteLoginLimiter(db, hashKey, { maxFailures: CLIENT_MAX_FAILURES }) },
       readiness: [conversations],

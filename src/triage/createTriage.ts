@@ -39,6 +39,7 @@ export function createTriage(config: Config, parts: TriageParts): Triage {
   const auth = new SessionStaffAuth({
     staff,
     sessions,
+    tokens: stores.tokens,
     nameLimiter: stores.limiters.name,
     clientLimiter: stores.limiters.client,
     audit,
@@ -59,7 +60,7 @@ export function createTriage(config: Config, parts: TriageParts): Triage {
   return {
     routes: [
       ...triageApiRoutes(triage, auth, config.TRUSTED_PROXY_HOPS),
-      ...staffApiRoutes({ staff, audit, auth, sessions, now, trustedProxyHops: config.TRUSTED_PROXY_HOPS }),
+      ...staffApiRoutes({ staff, audit, auth, sessions, tokens: stores.tokens, now, trustedProxyHops: config.TRUSTED_PROXY_HOPS }),
       ...consoleRoutes({ triage, auth, agencies: parts.agencies, now, trustedProxyHops: config.TRUSTED_PROXY_HOPS }),
     ],
     concernStored: (urgent) => {

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteAuditLog } from '../../src/audit/sqliteAuditLog';
 import { SqliteConcernStore } from '../../src/concerns/sqliteConcernStore';
+import { issueApiToken } from '../../src/staff/apiTokenAdmin';
+import { SqliteApiTokenStore } from '../../src/staff/sqliteApiTokenStore';
 import { SqliteStaffStore } from '../../src/staff/sqliteStaffStore';
 import { addStaffAccount } from '../../src/staff/staffAdmin';
 import { openDatabase } from '../../src/storage/sqliteDatabase';
@@ -19,19 +21,17 @@ describe('triage on the embedded default (no Redis): the database in DATA_DIR', 
       seed.close();
 
       const first = await startTestApp({ DATA_DIR: dataDir });
-      // As `npm run staff -- add` does, through a connection of its own, while the service runs.
+      // As `npm run staff -- add` and `token issue` do, through a connection of their own, while the service runs.
       const cli = openDatabase(dataDir);
-      const { account, password } = await addStaffAccount(
-        { staff: new SqliteStaffStore(cli), audit: new SqliteAuditLog(cli) },
-        { agency: 'doncaster-front-door', name: 'Di Duty', role: 'duty' },
-        null,
-        new Date(),
-      );
+      const admin = { staff: new SqliteStaffStore(cli), tokens: new SqliteApiTokenStore(cli), audit: new SqliteAuditLog(cli) };
+      const { account } = await addStaffAccount(admin, { agency: 'doncaster-front-door', name: 'Di Duty', role: 'duty' }, null, new Date());
+      const issued = await issueApiToken(admin, { staffId: account.id, label: 'case system', days: 90 }, null, new Date());
       cli.close();
+      if ('refused' in issued) throw new Error(issued.refused);
       const api = (url: string, path: string, body?: unknown) =>
         fetch(`${url}${path}`, {
           method: body === undefined ? 'GET' : 'POST',
-          headers: { authorization: `Bearer ${account.id}.${password}`, 'content-type': 'application/json' },
+          headers: { authorization: `Bearer ${issued.bearer}`, 'content-type': 'application/json' },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
       expect((await api(first.url, `/api/triage/concerns/${concern.ref}/claim`, {})).status).toBe(200);

@@ -26,7 +26,7 @@ export async function apiCaller(req: Request, auth: StaffAuth, changes: boolean,
 }
 
 function unauthorised(): HttpError {
-  return new HttpError(401, 'unauthorised', 'Sign in, or send Authorization: Bearer <sign-in name>.<password>.', {
+  return new HttpError(401, 'unauthorised', 'Sign in, or send Authorization: Bearer <API token>.', {
     'WWW-Authenticate': 'Bearer realm="clearsight-triage"',
   });
 }

@@ -20,8 +20,8 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'get', path: `${CONCERN}/audit`, summary: 'The audit trail of the concern: who did what, when (never any text).' },
   ...staffCommands().map(([name, command]): Operation => ({ method: 'post', path: `${CONCERN}/${name}`, summary: command.summary, body: command.body })),
   { method: 'get', path: '/api/triage/staff', summary: "Your agency's staff accounts (admins)." },
-  { method: 'post', path: '/api/triage/staff', summary: 'Create an account in your agency (admins); the answer holds its password, shown this once.', body: newStaffBodySchema, status: 201 },
-  { method: 'post', path: '/api/triage/staff/{id}/disable', summary: 'Disable an account of your agency and end its sessions (admins).', body: emptyBodySchema },
+  { method: 'post', path: '/api/triage/staff', summary: 'Create an account in your agency (admins); the answer holds its console password, shown this once (API tokens are issued separately).', body: newStaffBodySchema, status: 201 },
+  { method: 'post', path: '/api/triage/staff/{id}/disable', summary: 'Disable an account of your agency, end its sessions and revoke its API tokens (admins).', body: emptyBodySchema },
 ];
 
 const ERRORS = {
@@ -52,7 +52,7 @@ export function openApiDocument(): Record<string, unknown> {
     info: { title: 'Clearsight triage API', version: '1.0.0', description: 'Duty staff work their agency\u2019s queue of concerns. Every change is audited.' },
     components: {
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <sign-in name>.<password>' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer cs_<id>_<secret>: an API token from `npm run staff -- token issue <staff id>` (90 days unless `--days` says, at most 365; revoked with `token revoke <id>`, and with the account). A console password is not accepted here.' },
         session: { type: 'apiKey', in: 'cookie', name: 'clearsight-staff', description: 'The console session; changes also need X-CSRF-Token.' },
       },
     },

@@ -4,6 +4,7 @@ import { HttpError } from '../../http/httpError';
 import { readJsonBody } from '../../http/readJsonBody';
 import { setStaffSecurityHeaders } from '../../http/securityHeaders';
 import type { Route } from '../../http/server';
+import type { ApiTokenStore } from '../../staff/apiTokenStore';
 import type { SessionStore } from '../../staff/sessionStore';
 import { hasRole } from '../../staff/staffAccount';
 import { addStaffAccount, disableStaffAccount } from '../../staff/staffAdmin';
@@ -19,6 +20,8 @@ export interface StaffApiDeps {
   audit: AuditLog;
   auth: StaffAuth;
   sessions: SessionStore;
+  /** Disabling an account revokes its API tokens. */
+  tokens: ApiTokenStore;
   now: () => Date;
   /** Proxies in front of the service whose X-Forwarded-For is trusted (for the rate-limit key). */
   trustedProxyHops?: number;
@@ -28,7 +31,7 @@ const MAX_BODY_BYTES = 4 * 1024;
 
 /** Admins manage their own agency's accounts: list, add (the password is in the answer, once), disable. */
 export function staffApiRoutes(deps: StaffApiDeps): Route[] {
-  const admin = { staff: deps.staff, audit: deps.audit, endSessions: (id: string) => deps.sessions.destroyAllFor(id) };
+  const admin = { staff: deps.staff, audit: deps.audit, tokens: deps.tokens, endSessions: (id: string) => deps.sessions.destroyAllFor(id) };
   const asAdmin = async (req: Request, changes: boolean): Promise<Caller> => {
     const caller = await apiCaller(req, deps.auth, changes, deps.trustedProxyHops ?? 0);
     if (!hasRole(caller.role, 'admin')) throw new HttpError(403, 'admin_only', 'Only an admin can manage staff accounts.');
@@ -52,7 +55,8 @@ export function staffApiRoutes(deps: StaffApiDeps): Route[] {
         const caller = await asAdmin(req, true);
         const body = parse(newStaffBodySchema, await readJsonBody(req, MAX_BODY_BYTES), 'body');
         const { account, password } = await addStaffAccount(admin, { agency: caller.agency, ...body }, caller.staffId, deps.now());
-        res.json(201, { account, password, token: `${account.id}.${password}`, shownOnce: true });
+        // The password is for the console only; API tokens are issued separately (npm run staff -- token issue).
+        res.json(201, { account, password, shownOnce: true });
       },
     },
     {

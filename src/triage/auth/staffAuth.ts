@@ -21,8 +21,9 @@ export interface StaffAuth {
   /** The session the request's cookie names, if it is live and its account enabled. */
   fromCookie(cookieHeader: string | undefined): Promise<ConsoleSession | undefined>;
   /**
-   * The caller an `Authorization: Bearer <sign-in name>.<password>` header names, if valid. Slowed and then
-   * refused after repeated failures, counted like sign-ins: per name from this client, and per client.
+   * The caller an `Authorization: Bearer cs_<id>_<secret>` API token names, if it is live and its account
+   * enabled (a console password is never a Bearer credential). Slowed and then refused after repeated
+   * failures, counted like sign-ins: per token from this client, and per client. Every failure is audited.
    */
   fromBearer(authorization: string | undefined, clientKey: string): Promise<Caller | undefined>;
   /** Ends the cookie's session; returns the Set-Cookie value that clears it in the browser. */

@@ -90,6 +90,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   ...COMMAND_AUDIT_LABELS,
   'staff-add': 'Added a staff account',
   'staff-disable': 'Disabled a staff account',
+  'token-issued': 'Issued an API token',
+  'token-revoked': 'Revoked an API token',
 };
 
 const DONE_MESSAGES = Object.fromEntries(staffCommands().map(([, c]) => [c.done.code, c.done.message])) as Record<DoneCode, string>;

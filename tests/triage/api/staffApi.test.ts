@@ -36,12 +36,16 @@ describe('admins manage their own agency\u2019s staff accounts over the API', ()
   it('creates an account in the admin\u2019s own agency and shows its password once; only the hash is stored', async () => {
     const res = await t.api(admin, '/api/triage/staff', { method: 'POST', body: { name: 'Nia New', role: 'manager' } });
     expect(res.status).toBe(201);
-    const made = (await res.json()) as { account: { id: string; agency: string; role: string }; password: string; token: string };
+    const made = (await res.json()) as { account: { id: string; agency: string; role: string }; password: string; token?: string };
     expect(made.account).toMatchObject({ agency: 'rotherham-mash', role: 'manager' });
     const record = await new RedisStaffStore(t.redis, t.prefix).get(made.account.id);
     expect(record?.passwordHash).not.toContain(made.password);
     expect(await verifyPassword(made.password, record!.passwordHash)).toBe(true);
-    expect((await t.api({ id: made.account.id, password: made.password, token: made.token }, '/api/triage/concerns')).status).toBe(200);
+    // The password is for the console only: no token in the answer, and the password does not open the API.
+    expect(made.token).toBeUndefined();
+    const login = { id: made.account.id, password: made.password, token: `${made.account.id}.${made.password}` };
+    expect((await t.api(login, '/api/triage/concerns')).status).toBe(401);
+    expect((await t.api({ ...login, token: (await t.issueToken(made.account.id)).token }, '/api/triage/concerns')).status).toBe(200);
     expect((await t.api(admin, '/api/triage/staff', { method: 'POST', body: { name: 'X', agency: 'south-yorkshire-police' } })).status).toBe(400);
     const trail = await t.audit.recent(50);
     expect(trail).toContainEqual(
@@ -57,5 +61,6 @@ describe('admins manage their own agency\u2019s staff accounts over the API', ()
     expect(res.status).toBe(200);
     expect(((await res.json()) as { account: { disabledAt: string | null } }).account.disabledAt).not.toBeNull();
     expect((await t.api(leaver, '/api/triage/concerns')).status).toBe(401);
+    expect((await t.tokens.listFor(leaver.id)).map((token) => token.revokedAt)).toEqual([expect.stringMatching(/^\d{4}-/)]);
   });
 });
