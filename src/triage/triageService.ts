@@ -108,9 +108,13 @@ export class TriageService {
   }
 
   async auditTrail(caller: Caller, ref: string): Promise<AuditEntry[]> {
-    const concern = await this.own(caller, ref);
-    // Each agency's own trail; attempts on it from outside are shown to whoever has it.
-    return (await this.deps.audit.forRef(concern.ref)).filter((e) => e.agency === caller.agency || e.action === 'refused');
+    const part = await this.own(caller, ref);
+    // This agency's part's trail: its own entries, those of agencies that transferred this part here (the
+    // record came with it), the transfer or share that brought it, and attempts on it from outside.
+    const before = new Set(part.triage.transfers.map((t) => t.from));
+    return (await this.deps.audit.forRef(part.ref)).filter(
+      (e) => e.agency === caller.agency || (e.agency !== null && before.has(e.agency)) || e.detail.to === caller.agency || e.action === 'refused',
+    );
   }
 
   /**

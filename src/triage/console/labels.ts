@@ -37,6 +37,7 @@ export const RISK_LABELS: Record<RiskRating, { text: string; tag: string }> = {
 export const ANSWER_LABELS: Record<keyof Concern['answers'], string> = {
   worry: 'What they are worried about',
   whoAtRisk: 'Who is at risk',
+  childrenInvolved: 'Children under 18 involved (about a place)',
   relationship: 'How they know the child or place',
   childAge: 'The child\u2019s age',
   parentsKnow: 'Do the child\u2019s parents or carers know?',

@@ -305,7 +305,9 @@ describe('triage API on the real server and real Redis', () => {
       expect(moved.status).toBe(200);
       const summary = (await json(moved)).summary as Summary;
       expect(summary.overdue).toBe(false);
-      expect(summary.status).toBe('passed-on');
+      // New to the police (so their "New" filter shows it); the reporter is told it was passed to the right team.
+      expect(summary.status).toBe('received');
+      expect((await t.store.get(concern.ref))?.status).toBe('passed-on');
       expect((await t.api(duty, `/api/triage/concerns/${concern.ref}`)).status).toBe(404);
       const police = await t.addStaff('south-yorkshire-police', 'duty');
       const theirs = (await json(await t.api(police, '/api/triage/concerns'))).concerns as Summary[];
