@@ -62,6 +62,15 @@ export const configSchema = z
     // The built-in Direct Line: idle conversations end after this many minutes; tokens last this long.
     DIRECTLINE_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(20),
     DIRECTLINE_TOKEN_MINUTES: z.coerce.number().int().min(2).max(24 * 60).default(30),
+    // The key the built-in Direct Line signs its tokens with, so that tokens outlive a restart and any server
+    // sharing it can check them. Unset outside production: generated once into DATA_DIR (mode 0600).
+    DIRECTLINE_TOKEN_SECRET: optionalString.pipe(
+      z
+        .string()
+        .min(43, 'must be at least 43 characters (32 random bytes as base64url), e.g. from: openssl rand -base64 32')
+        .refine((s) => new Set(s).size >= 16, 'looks too repetitive to be random: generate it, e.g. openssl rand -base64 32')
+        .optional(),
+    ),
     // Push activities over a WebSocket instead of letting the browser poll once a second. Only turn on when
     // every proxy in front of the service passes WebSocket upgrades: the client does not fall back to polling.
     DIRECTLINE_WEBSOCKET: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
@@ -99,6 +108,13 @@ export const configSchema = z
         code: 'custom',
         path: ['LOG_HASH_KEY'],
         message: 'is required in production so that hashed ids in logs cannot be reversed by guessing',
+      });
+    }
+    if (!c.DIRECTLINE_SECRET && !c.DIRECTLINE_TOKEN_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DIRECTLINE_TOKEN_SECRET'],
+        message: 'is required in production (unless DIRECTLINE_SECRET is set): every server signs and checks web chat tokens with it',
       });
     }
   })

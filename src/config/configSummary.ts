@@ -23,6 +23,7 @@ export function redactedSummary(config: Config): Record<string, string | number>
     staffSessions: `idle ${config.TRIAGE_SESSION_IDLE_MINUTES} min, at most ${config.TRIAGE_SESSION_MAX_HOURS} h, secure cookies ${secureCookies(config) ? 'on' : 'off'}`,
     webChat: config.DIRECTLINE_SECRET ? `azure direct line ${new URL(config.DIRECTLINE_ENDPOINT).host}` : 'built-in direct line (/v3/directline)',
     DIRECTLINE_SECRET: config.DIRECTLINE_SECRET ? 'set' : 'unset',
+    DIRECTLINE_TOKEN_SECRET: config.DIRECTLINE_TOKEN_SECRET ? 'set' : `unset (kept in ${config.DATA_DIR})`,
     WEBCHAT_EMBED_ORIGINS: config.WEBCHAT_EMBED_ORIGINS.join(' ') || '(this site only)',
     ALERT_WEBHOOKS: webhookSummary(config),
   };

@@ -12,6 +12,7 @@ import { attachDirectLineStream } from './directLineStream';
 import { DirectLineService } from './directLineService';
 import { DirectLineTokens } from './directLineTokens';
 import { RateWindow } from './rateWindow';
+import { loadTokenKey } from './tokenKey';
 
 export interface DirectLineDeps {
   logger: Logger;
@@ -82,7 +83,7 @@ export function createDirectLine(config: Config, deps: DirectLineDeps): DirectLi
     deps.queue(activity.conversation?.id ?? '', () => adapter.processActivity(activity, deps.runTurn));
   const service = new DirectLineService({
     feed,
-    tokens: new DirectLineTokens(config.DIRECTLINE_TOKEN_MINUTES * 60_000, ms),
+    tokens: new DirectLineTokens(loadTokenKey(config), config.DIRECTLINE_TOKEN_MINUTES * 60_000, ms),
     adapter,
     runTurn,
     starts: new RateWindow(config.DIRECTLINE_STARTS_PER_CLIENT, START_WINDOW_MS, ms),

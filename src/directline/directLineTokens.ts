@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export interface IssuedToken {
   token: string;
@@ -10,13 +10,12 @@ export type TokenCheck = { ok: true; conversationId: string } | { ok: false; rea
 
 /**
  * Short-lived tokens for the built-in Direct Line: "<conversation id>.<expiry>.<signature>", signed with a
- * key made when the process starts (conversations live in this process's memory, so nothing outlives it).
- * A token opens one conversation and nothing else, and carries nothing about the person holding it.
+ * key from config or DATA_DIR (see loadTokenKey), so a token outlives a restart and any server with the same
+ * key accepts it. A token opens one conversation and nothing else, and carries nothing about its holder.
  */
 export class DirectLineTokens {
-  private readonly key = randomBytes(32);
-
   constructor(
+    private readonly key: Buffer,
     private readonly lifetimeMs: number,
     private readonly now: () => number = Date.now,
   ) {}

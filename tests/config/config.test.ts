@@ -1,6 +1,9 @@
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { redactedSummary } from '../../src/config/configSummary';
 
+/** 32 random bytes as base64url (43 characters), as `openssl rand -base64 32` would give. */
+const TOKEN_SECRET = 'q3Zc9vKx1LmT7pW0rYhA5dEfG2jN8sUbXo4iQ6wVkHc';
+
 describe('loadConfig', () => {
   it('runs in local mode on the embedded defaults with an empty environment', () => {
     const c = loadConfig({});
@@ -39,8 +42,22 @@ describe('loadConfig', () => {
       MicrosoftAppId: 'app',
       MicrosoftAppPassword: 'secret',
       LOG_HASH_KEY: 'k'.repeat(32),
+      DIRECTLINE_TOKEN_SECRET: TOKEN_SECRET,
     });
     expect(c.MicrosoftAppId).toBe('app');
+  });
+
+  it('refuses production without DIRECTLINE_TOKEN_SECRET for the built-in Direct Line, but not with Azure\'s', () => {
+    const production = { NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', LOG_HASH_KEY: 'k'.repeat(32) };
+    expect(() => loadConfig(production)).toThrow(/DIRECTLINE_TOKEN_SECRET is required in production/);
+    expect(loadConfig({ ...production, DIRECTLINE_SECRET: 'azure-secret' }).DIRECTLINE_TOKEN_SECRET).toBeUndefined();
+  });
+
+  it('refuses a DIRECTLINE_TOKEN_SECRET too short or too repetitive to be random, without echoing it', () => {
+    expect(() => loadConfig({ DIRECTLINE_TOKEN_SECRET: 'short-secret-value' })).toThrow(/DIRECTLINE_TOKEN_SECRET must be at least 43 characters/);
+    expect(() => loadConfig({ DIRECTLINE_TOKEN_SECRET: 'ab'.repeat(30) })).toThrow(/DIRECTLINE_TOKEN_SECRET looks too repetitive/);
+    expect(() => loadConfig({ DIRECTLINE_TOKEN_SECRET: 'short-secret-value' })).not.toThrow(/short-secret-value/);
+    expect(loadConfig({ DIRECTLINE_TOKEN_SECRET: TOKEN_SECRET }).DIRECTLINE_TOKEN_SECRET).toBe(TOKEN_SECRET);
   });
 });
 
@@ -53,9 +70,10 @@ describe('redactedSummary', () => {
       LOG_HASH_KEY: 'hash-key-0123456789',
       LANGUAGE_ENDPOINT: 'https://lang.example.cognitiveservices.azure.com/',
       LANGUAGE_KEY: 'language-secret-key',
+      DIRECTLINE_TOKEN_SECRET: TOKEN_SECRET,
     });
     const text = JSON.stringify(redactedSummary(c));
-    for (const secret of ['the-app-id', 'the-password', 'redis-secret', 'hash-key-0123456789', 'user:', 'language-secret-key']) {
+    for (const secret of ['the-app-id', 'the-password', 'redis-secret', 'hash-key-0123456789', 'user:', 'language-secret-key', TOKEN_SECRET]) {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('redis://cache.example:6380');

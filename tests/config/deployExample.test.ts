@@ -14,10 +14,11 @@ describe('deploy/clearsight.env.example', () => {
   });
 
   it('is a valid production configuration once its secrets are filled in', () => {
-    const config = loadConfig({ ...env, MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'app-password', MicrosoftAppTenantId: 'tenant', LOG_HASH_KEY: 'x'.repeat(32) });
+    const config = loadConfig({ ...env, MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'app-password', MicrosoftAppTenantId: 'tenant', LOG_HASH_KEY: 'x'.repeat(32), DIRECTLINE_TOKEN_SECRET: 'q3Zc9vKx1LmT7pW0rYhA5dEfG2jN8sUbXo4iQ6wVkHc' });
     expect(config.NODE_ENV).toBe('production');
     expect(config.WEBCHAT_EMBED_ORIGINS).toContain('https://www.sheffield.gov.uk');
     expect(config.DIRECTLINE_SECRET).toBeUndefined();
+    expect(config.DIRECTLINE_TOKEN_SECRET).toBeDefined();
     expect(config.ALERT_WEBHOOKS).toEqual({});
   });
 
