@@ -24,7 +24,7 @@ import {
 import { reportRoute } from '../src/concerns/reportSummary';
 import { AREA_IDS, type AreaId } from '../src/signposting/areas';
 import { DialogIds } from './dialogIds';
-import { SAFETY_ANSWERED } from './turnFlags';
+import { OUTCOME_TOLD, SAFETY_ANSWERED } from './turnFlags';
 import type { ShellDeps } from './shellDeps';
 
 interface ReportState {
@@ -322,11 +322,15 @@ export class ReportConcernDialog extends Dialog<ReportStart> {
     );
     const outcome = await report.submitter.submit(concern);
     if (!outcome.stored) {
-      state.stage = { kind: 'notSent' };
-      await sendReply(dc.context, { text: this.words.submit.notSent, choices: notSentChoices(this.words) });
+      state.stage = { kind: 'notSent', kept: outcome.kept };
+      await this.prompt(dc.context, state);
+      dc.context.turnState.set(OUTCOME_TOLD, true);
       return Dialog.EndOfTurn;
     }
+    // Sent before the conversation is saved: if that save fails, this is still the one message (see OUTCOME_TOLD),
+    // and "Send it" again (the saved state is the summary) finds the same submission and gives the same reference.
     await sendReply(dc.context, { text: receivedMessage(outcome.ref, profile.audience, this.words, concern.urgent) });
+    dc.context.turnState.set(OUTCOME_TOLD, true);
     return dc.endDialog();
   }
 

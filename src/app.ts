@@ -13,6 +13,7 @@ import { createServer } from './http/server';
 import { createIdHasher } from './logging/idHasher';
 import type { Logger } from './logging/logger';
 import { ConcernSubmitter } from './concerns/concernSubmitter';
+import { SqliteConcernOutbox } from './concerns/sqliteConcernOutbox';
 import { RetentionSweep } from './concerns/retentionSweep';
 import { createTriage } from './triage/createTriage';
 import { checkAlertWebhooks } from './triage/createAlerts';
@@ -57,7 +58,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const stores = await openStores(config, { clock, logger, redisWaitMs: FIRST_CONNECT_WAIT_MS });
   const concernStore = stores.concerns;
   const triage = createTriage(config, { stores, clock, agencies, logger, now });
-  const submitter = new ConcernSubmitter(concernStore, logger, { onStored: (concern) => triage.concernStored(concern.urgent) });
+  // With Redis, a concern it did not take waits in a file in DATA_DIR; on the embedded default the store is that disk.
+  const outbox = stores.kind === 'redis' ? new SqliteConcernOutbox(config.DATA_DIR) : undefined;
+  const submitter = new ConcernSubmitter(concernStore, logger, { outbox, now, onStored: (concern) => triage.concernStored(concern.urgent) });
+  submitter.start();
   const retention = new RetentionSweep(concernStore, config.CONCERN_RETENTION_DAYS, logger, now);
   retention.start();
   triage.start();

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { OUTCOME_TOLD } from '../../dialogs/turnFlags';
 import { sendReply } from '../channels/sendReply';
 import type { IdHasher } from '../logging/idHasher';
 import { errorSummary, type Logger } from '../logging/logger';
@@ -15,14 +16,18 @@ export interface TurnErrorDeps {
 
 /**
  * The adapter's onTurnError: logs an error code (never the message), clears the conversation state,
- * and sends a calm apology with a way forward. Never throws.
+ * and sends a calm apology with a way forward. Never throws. A turn that already told the reporter what became
+ * of their report (OUTCOME_TOLD: it failed after that, saving the conversation) gets nothing more: no second,
+ * contradictory message, and the state is left as it was saved, so "Send it" again finds the same submission.
  */
 export function createTurnErrorHandler({ logger, hashId, clearConversation, apology, unavailable }: TurnErrorDeps) {
   return async (context: TurnContext, error: Error): Promise<void> => {
+    const told = context.turnState.get(OUTCOME_TOLD) === true;
     logger.error(
-      { code: 'TURN_FAILED', err: errorSummary(error), conversation: hashId(context.activity.conversation?.id), channel: context.activity.channelId },
+      { code: told ? 'TURN_FAILED_AFTER_OUTCOME' : 'TURN_FAILED', err: errorSummary(error), conversation: hashId(context.activity.conversation?.id), channel: context.activity.channelId },
       'turn failed',
     );
+    if (told) return;
     const cleared = await clearConversation(context).then(
       () => true,
       (err: unknown) => {

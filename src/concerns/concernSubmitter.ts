@@ -1,32 +1,39 @@
 import { errorSummary, type Logger } from '../logging/logger';
 import type { Concern } from './concern';
+import type { ConcernOutbox } from './concernOutbox';
 import type { ConcernStore } from './concernStore';
+import { OutboxRelay } from './outboxRelay';
 
 export interface SubmitterOptions {
   /** Tries within the reporter's turn before saying "not sent yet". */
   attempts: number;
   /** Wait before the second try; doubles after each. */
   firstDelayMs: number;
-  /** How often the background retries run for concerns that could not be stored. */
+  /** How often the outbox is tried. */
   outboxIntervalMs: number;
   /** Told of each concern once stored (the alerts are poked for an urgent one); must not throw or wait. */
   onStored: (concern: Concern) => void;
+  /**
+   * Where a concern the store did not take waits (with Redis: a file in DATA_DIR). None on the embedded
+   * default, where the store is the local database itself: a concern it refused is not kept.
+   */
+  outbox?: ConcernOutbox;
+  now: () => Date;
 }
 
-const DEFAULTS: SubmitterOptions = { attempts: 3, firstDelayMs: 200, outboxIntervalMs: 5000, onStored: () => undefined };
+const DEFAULTS: SubmitterOptions = { attempts: 3, firstDelayMs: 200, outboxIntervalMs: 5000, onStored: () => undefined, now: () => new Date() };
 
-export type SubmitOutcome = { stored: true; ref: string } | { stored: false };
+/** stored: the store acknowledged it. kept: not stored, but on disk in the outbox and retried until it is. */
+export type SubmitOutcome = { stored: true; ref: string } | { stored: false; kept: boolean };
 
 /**
- * Sends concerns to the store. A concern is reported stored only once the store acknowledged it; when
- * the store cannot be reached, the concern waits in memory and is retried in the background until it
- * is stored (submit is idempotent, so the reporter trying again at the same time makes no duplicate).
+ * Sends concerns to the store. A concern is reported stored only once the store acknowledged it; when the
+ * store cannot be reached, the concern is written to the outbox (on disk) before anyone is told it was kept,
+ * and the outbox is retried in the background (see OutboxRelay). Submit is idempotent by submissionId.
  */
 export class ConcernSubmitter {
   private readonly options: SubmitterOptions;
-  private readonly outbox = new Map<string, Concern>();
-  private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> | undefined;
+  private readonly relay: OutboxRelay | undefined;
 
   constructor(
     private readonly store: ConcernStore,
@@ -34,6 +41,8 @@ export class ConcernSubmitter {
     options: Partial<SubmitterOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
+    const { outbox, outboxIntervalMs, onStored, now } = this.options;
+    this.relay = outbox && new OutboxRelay(outbox, store, logger, { intervalMs: outboxIntervalMs, onStored, now });
   }
 
   async submit(concern: Concern): Promise<SubmitOutcome> {
@@ -41,7 +50,7 @@ export class ConcernSubmitter {
     for (let attempt = 1; attempt <= this.options.attempts; attempt += 1) {
       try {
         const result = await this.store.submit(concern);
-        this.outbox.delete(concern.submissionId);
+        await this.options.outbox?.remove(concern.submissionId).catch(() => undefined); // the relay removes it otherwise
         this.options.onStored(concern);
         this.logger.info({ code: 'CONCERN_STORED', agency: concern.agency, urgent: concern.urgent, duplicate: result.duplicate }, 'concern stored');
         return { stored: true, ref: result.ref };
@@ -51,54 +60,44 @@ export class ConcernSubmitter {
         delay *= 2;
       }
     }
-    this.outbox.set(concern.submissionId, concern);
-    this.schedule();
-    return { stored: false };
+    return { stored: false, kept: await this.keep(concern) };
   }
 
-  /** Concerns waiting to be stored. */
-  get waiting(): number {
-    return this.outbox.size;
+  /** Concerns waiting in the outbox. */
+  async waiting(): Promise<number> {
+    return (await this.options.outbox?.count()) ?? 0;
+  }
+
+  /** Starts retrying the outbox: once now (what an earlier process left), then on the timer. */
+  start(): void {
+    this.relay?.start();
   }
 
   /** Tries every waiting concern once now. */
   async flush(): Promise<void> {
-    this.flushing ??= this.flushOnce().finally(() => {
-      this.flushing = undefined;
-    });
-    return this.flushing;
+    await this.relay?.deliver();
   }
 
-  /** Stops the background retries, after one last try. */
+  /** Stops the background retries and closes the outbox; what is still waiting stays on disk for the next start. */
   async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.flush();
-    if (this.outbox.size > 0) this.logger.error({ code: 'CONCERNS_NOT_STORED', count: this.outbox.size }, 'concerns still not stored at shutdown');
+    await this.relay?.stop();
+    const left = await this.waiting().catch(() => 0);
+    if (left > 0) this.logger.warn({ code: 'CONCERNS_IN_OUTBOX', count: left }, 'concerns waiting in the outbox at shutdown');
+    this.options.outbox?.close();
   }
 
-  private async flushOnce(): Promise<void> {
-    for (const [id, concern] of [...this.outbox]) {
-      try {
-        await this.store.submit(concern);
-        this.outbox.delete(id);
-        this.options.onStored(concern);
-        this.logger.info({ code: 'CONCERN_STORED_LATE', agency: concern.agency, urgent: concern.urgent }, 'waiting concern stored');
-      } catch {
-        return; // still down: try again at the next tick
-      }
+  private async keep(concern: Concern): Promise<boolean> {
+    const { outbox } = this.options;
+    if (!outbox) return false;
+    try {
+      await outbox.put(concern, this.options.now());
+      this.logger.warn({ code: 'CONCERN_KEPT_IN_OUTBOX', agency: concern.agency, urgent: concern.urgent }, 'concern kept in the outbox');
+      this.relay?.start();
+      return true;
+    } catch (err) {
+      this.logger.error({ code: 'CONCERN_OUTBOX_WRITE_FAILED', err: errorSummary(err) }, 'could not keep a concern in the outbox');
+      return false;
     }
-  }
-
-  private schedule(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.flush().then(() => {
-        if (this.outbox.size > 0) this.schedule();
-      });
-    }, this.options.outboxIntervalMs);
-    this.timer.unref();
   }
 }
 

@@ -93,7 +93,10 @@ const reportSchema = z.strictObject({
     /** Added to the receipt of an urgent report: nobody reads it live, so ring 999. */
     receivedUrgent: text.refine((t) => t.includes('999'), 'must tell the reporter to ring 999'),
     receivedYoungPerson: text,
+    /** Not stored, and kept in the outbox to be sent when the store is back. */
     notSent: text,
+    /** Not stored, and not kept either (the embedded database, or the outbox, refused the write). */
+    notKept: text,
     retryChoices: choices('retry'),
     discarded: text,
     discardedByCommand: text,

@@ -19,7 +19,8 @@ export type ReportStage =
   | { kind: 'ownDetails'; found: FoundDetail[] }
   | { kind: 'summary' }
   | { kind: 'whichToChange' }
-  | { kind: 'notSent' };
+  /** Not stored; kept: waiting in the outbox (absent in states saved before the outbox: kept then too). */
+  | { kind: 'notSent'; kept?: boolean };
 
 /** What the report's prompts are built from: report.yaml and the few facts it refers to. */
 export interface ReportWords {
@@ -68,7 +69,7 @@ export function reportPrompt(stage: ReportStage, draft: ReportDraft, words: Repo
     case 'whichToChange':
       return { text: w.summary.whichToChange, choices: changeChoices(w, draft) };
     case 'notSent':
-      return { text: w.submit.notSent, choices: notSentChoices(w) };
+      return { text: stage.kept === false ? w.submit.notKept : w.submit.notSent, choices: notSentChoices(w) };
   }
 }
 

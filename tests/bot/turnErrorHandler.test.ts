@@ -1,4 +1,5 @@
 import { ConversationState, TestAdapter, type StoreItems } from 'botbuilder';
+import { OUTCOME_TOLD } from '../../dialogs/turnFlags';
 import { ClearsightBot } from '../../src/bot/clearsightBot';
 import { createTurnErrorHandler } from '../../src/bot/turnErrorHandler';
 import { createIdHasher } from '../../src/logging/idHasher';
@@ -89,5 +90,33 @@ describe('onTurnError', () => {
     // Back up: the conversation carries on from where it was (the who-are-you question).
     storage.down = false;
     await adapter.send('Young person').assertReply((a) => expect(textOf(a)).toMatch(/not in trouble/)).startTest();
+  });
+
+  it('adds nothing to a turn that already told the reporter the outcome, and clears nothing (one message per outcome)', async () => {
+    const logs = new LogCapture();
+    let cleared = 0;
+    const adapter = new TestAdapter(async (context) => {
+      await context.sendActivity('Your report has been received. Your reference is K7PM-3XQ9-RT4W-HN2C');
+      context.turnState.set(OUTCOME_TOLD, true);
+      throw new Error('saving the conversation failed'); // what ConversationState.saveChanges throws with Redis gone
+    });
+    adapter.onTurnError = createTurnErrorHandler({
+      logger: createLogger('info', logs),
+      hashId: createIdHasher('test-key-0123456789'),
+      clearConversation: async () => {
+        cleared += 1;
+      },
+      apology: shellContent.turnError,
+      unavailable: shellContent.unavailable,
+    });
+    await adapter
+      .send('Send it')
+      .assertReply((a) => expect(textOf(a)).toMatch(/received/))
+      .startTest();
+    // No second reply: the next one is the next turn's.
+    await adapter.send('hi').assertReply((a) => expect(textOf(a)).toMatch(/received/)).startTest();
+    expect(cleared).toBe(0);
+    expect(logs.text).toMatch(/"code":"TURN_FAILED_AFTER_OUTCOME"/);
+    expect(logs.text).not.toMatch(/K7PM|saving the conversation/);
   });
 });

@@ -381,7 +381,8 @@ describe('reporting a concern (transcripts)', () => {
     expect((await onlyConcern()).language.code).toBe('en');
   });
 
-  it('says "not sent" while the store is down, keeps the draft, and sends it once when tried again', async () => {
+  // The transcript bot is the embedded default (no outbox): a refused concern is not kept, and the words say so.
+  it('says "not sent, not kept" while the store is down, keeps the draft in the chat, and sends it once when tried again', async () => {
     let down = true;
     const flaky: ConcernStore = new Proxy(store, {
       get(target, prop, receiver) {
@@ -394,7 +395,8 @@ describe('reporting a concern (transcripts)', () => {
     await startReport(chat);
     await answerAll(chat, ['child', 'A man keeps giving my son lifts', 'skip', 'skip', 'skip', 'skip', 'Rotherham', 'skip', 'No', 'skip', 'skip', 'skip', 'Stay anonymous']);
     const failed = await chat.say('Send it');
-    expect(failed.text).toBe(words.submit.notSent);
+    expect(failed.text).toBe(words.submit.notKept);
+    expect(failed.text).not.toMatch(/keep trying/);
     expect(failed.text).not.toMatch(REF);
     expect(failed.buttons).toEqual(['Try again', 'Change something', 'Delete it']);
     expect(await store.list()).toHaveLength(0);
