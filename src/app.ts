@@ -55,7 +55,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   // With Redis down, start anyway: /readyz says 503 until it answers, and the client keeps retrying. But
   // give the first connection a moment: commands fail fast while offline (no offline queue), so a
   // message that arrived before it was ready would fail its turn for no reason.
-  const stores = await openStores(config, { clock, logger, redisWaitMs: FIRST_CONNECT_WAIT_MS });
+  const stores = await openStores(config, { clock, logger, redisWaitMs: FIRST_CONNECT_WAIT_MS, now });
   const concernStore = stores.concerns;
   const triage = createTriage(config, { stores, clock, agencies, logger, now });
   // With Redis, a concern it did not take waits in a file in DATA_DIR; on the embedded default the store is that disk.
@@ -92,7 +92,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   adapter.onTurnError = onTurnError;
 
   const queue = new TurnQueue();
-  const chat = createChatBackend(config, { logger, runTurn: (c) => bot.run(c), queue: (id, turn) => queue.run(id, turn), onTurnError, now });
+  const chat = createChatBackend(config, { logger, runTurn: (c) => bot.run(c), queue: (id, turn) => queue.run(id, turn), onTurnError, conversations: stores.directLine, now });
   const { directLine } = chat;
   directLine?.start();
   let draining = false;

@@ -5,11 +5,12 @@ import type { Route } from '../http/server';
 import type { Logger } from '../logging/logger';
 import { errorSummary } from '../logging/logger';
 import { azureTokenRoute } from './azureTokenRoute';
-import { ConversationFeed } from './conversationFeed';
+import type { ConversationStore } from './conversationStore';
 import { DirectLineAdapter } from './directLineAdapter';
 import { directLineRoutes } from './directLineRoutes';
 import { attachDirectLineStream } from './directLineStream';
 import { DirectLineService } from './directLineService';
+import { FeedSignal } from './feedSignal';
 import { DirectLineTokens } from './directLineTokens';
 import { RateWindow } from './rateWindow';
 import { loadTokenKey } from './tokenKey';
@@ -21,21 +22,20 @@ export interface DirectLineDeps {
   /** Serialises the turns of one conversation (the app's TurnQueue). */
   queue: <T>(conversationId: string, turn: () => Promise<T>) => Promise<T>;
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+  /** Where conversations live: Redis or the embedded database (openStores chooses). */
+  conversations: ConversationStore;
   now?: () => Date;
 }
 
 export interface DirectLine {
   routes: Route[];
   service: DirectLineService;
-  feed: ConversationFeed;
+  store: ConversationStore;
   start(): void;
   /** Serves the WebSocket stream on the app's HTTP server (when DIRECTLINE_WEBSOCKET is on). */
   attachStream(server: Server): void;
   stop(): void;
 }
-
-/** Undelivered activities kept per conversation (a browser that stops collecting loses the oldest). */
-const MAX_PENDING_ACTIVITIES = 100;
 
 /** The window DIRECTLINE_STARTS_PER_CLIENT counts chat starts (or Azure tokens) in. */
 const START_WINDOW_MS = 10 * 60_000;
@@ -67,22 +67,15 @@ export function createChatBackend(config: Config, deps: DirectLineDeps): ChatBac
 export function createDirectLine(config: Config, deps: DirectLineDeps): DirectLine {
   const clock = deps.now ?? (() => new Date());
   const ms = () => clock().getTime();
-  const feed = new ConversationFeed(
-    {
-      maxConversations: config.DIRECTLINE_MAX_CONVERSATIONS,
-      idleMs: config.DIRECTLINE_IDLE_MINUTES * 60_000,
-      maxActivities: MAX_PENDING_ACTIVITIES,
-      maxPendingBytes: config.DIRECTLINE_PENDING_KB_PER_CHAT * 1024,
-      maxTotalBytes: config.DIRECTLINE_PENDING_MB_TOTAL * 1024 * 1024,
-    },
-    ms,
-  );
-  const adapter = new DirectLineAdapter(feed, clock);
+  const store = deps.conversations;
+  // The adapter hands the bot's replies to the service, which stores them and wakes the streams.
+  const adapter = new DirectLineAdapter((id, activity) => service.append(id, activity), clock);
   adapter.onTurnError = deps.onTurnError;
   const runTurn = (activity: Partial<Activity>) =>
     deps.queue(activity.conversation?.id ?? '', () => adapter.processActivity(activity, deps.runTurn));
-  const service = new DirectLineService({
-    feed,
+  const service: DirectLineService = new DirectLineService({
+    store,
+    signal: new FeedSignal(),
     tokens: new DirectLineTokens(loadTokenKey(config), config.DIRECTLINE_TOKEN_MINUTES * 60_000, ms),
     adapter,
     runTurn,
@@ -96,7 +89,7 @@ export function createDirectLine(config: Config, deps: DirectLineDeps): DirectLi
   return {
     routes: directLineRoutes({ service, trustedProxyHops: config.TRUSTED_PROXY_HOPS, webSocket: config.DIRECTLINE_WEBSOCKET }),
     service,
-    feed,
+    store,
     start() {
       sweep = setInterval(() => {
         service.endIdle().catch((err: unknown) => deps.logger.warn({ code: 'DIRECTLINE_SWEEP_FAILED', err: errorSummary(err) }, 'idle sweep failed'));

@@ -1,5 +1,8 @@
 import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
-import type { ConversationFeed, NewActivity } from './conversationFeed';
+import type { FeedActivity, NewActivity } from './conversationStore';
+
+/** Where the bot's activities go: the conversation's store (undefined once it has ended). */
+export type AppendActivity = (conversationId: string, activity: NewActivity) => Promise<FeedActivity | undefined>;
 
 /** The channel id the bot sees for built-in Direct Line conversations (a rich channel: buttons and cards). */
 export const DIRECT_LINE_CHANNEL = 'directline';
@@ -17,7 +20,7 @@ const NOT_SHOWN = new Set(['trace', 'invokeResponse', 'delay']);
  */
 export class DirectLineAdapter extends BotAdapter {
   constructor(
-    private readonly feed: ConversationFeed,
+    private readonly append: AppendActivity,
     private readonly now: () => Date = () => new Date(),
   ) {
     super();
@@ -30,11 +33,17 @@ export class DirectLineAdapter extends BotAdapter {
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const conversationId = context.activity.conversation?.id ?? '';
-    return activities.map((activity) => {
-      if (NOT_SHOWN.has(activity.type ?? '')) return { id: '' };
-      const stored = this.feed.append(conversationId, this.asFeedActivity(activity, conversationId));
-      return { id: stored?.id ?? '' };
-    });
+    const sent: ResourceResponse[] = [];
+    // One after another: their order is the order the browser shows them in.
+    for (const activity of activities) {
+      if (NOT_SHOWN.has(activity.type ?? '')) {
+        sent.push({ id: '' });
+        continue;
+      }
+      const stored = await this.append(conversationId, this.asFeedActivity(activity, conversationId));
+      sent.push({ id: stored?.id ?? '' });
+    }
+    return sent;
   }
 
   override updateActivity(): Promise<void> {

@@ -45,15 +45,15 @@ export function directLineRoutes({ service, trustedProxyHops, webSocket }: Direc
     {
       method: 'get',
       path: `${DIRECT_LINE_BASE}/conversations/:conversationId`,
-      handler: (req, res) => {
-        send(res, 200, service.reconnect(bearer(req), conversationIdOf(req), streamUrlFor(req, watermarkOf(req))));
+      handler: async (req, res) => {
+        send(res, 200, await service.reconnect(bearer(req), conversationIdOf(req), streamUrlFor(req, watermarkOf(req))));
       },
     },
     {
       method: 'get',
       path: `${DIRECT_LINE_BASE}/conversations/:conversationId/activities`,
-      handler: (req, res) => {
-        send(res, 200, service.activities(bearer(req), conversationIdOf(req), watermarkOf(req)));
+      handler: async (req, res) => {
+        send(res, 200, await service.activities(bearer(req), conversationIdOf(req), watermarkOf(req)));
       },
     },
     {
@@ -70,8 +70,8 @@ export function directLineRoutes({ service, trustedProxyHops, webSocket }: Direc
     {
       method: 'post',
       path: `${DIRECT_LINE_BASE}/tokens/refresh`,
-      handler: (req, res) => {
-        send(res, 200, service.refresh(bearer(req)));
+      handler: async (req, res) => {
+        send(res, 200, await service.refresh(bearer(req)));
       },
     },
   ];

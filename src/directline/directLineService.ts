@@ -3,8 +3,9 @@ import type { Logger } from '../logging/logger';
 import { errorSummary } from '../logging/logger';
 import { HttpError } from '../http/httpError';
 import { BOT_ACCOUNT, DIRECT_LINE_CHANNEL, type DirectLineAdapter } from './directLineAdapter';
-import type { ActivitySet, ConversationFeed, ConversationInfo, FeedListener, Room } from './conversationFeed';
+import type { ActivitySet, ConversationInfo, ConversationStore, FeedActivity, NewActivity, Room } from './conversationStore';
 import type { DirectLineTokens } from './directLineTokens';
+import type { FeedSignal } from './feedSignal';
 import { keptFields, type PostedActivity } from './postedActivity';
 import type { RateWindow } from './rateWindow';
 
@@ -17,7 +18,9 @@ export interface ConversationGrant {
 }
 
 export interface DirectLineServiceDeps {
-  feed: ConversationFeed;
+  store: ConversationStore;
+  /** Wakes this process's open streams when a conversation changes here. */
+  signal: FeedSignal;
   tokens: DirectLineTokens;
   adapter: DirectLineAdapter;
   /** Runs one bot turn for this conversation, after any turn already running for it. */
@@ -56,9 +59,9 @@ export class DirectLineService {
         'Retry-After': String(verdict.retryAfterSeconds),
       });
     }
-    const conversation = this.deps.feed.open(locale);
+    const conversation = await this.deps.store.open(locale);
     if (!conversation) {
-      this.deps.logger.warn({ code: 'DIRECTLINE_FULL', conversations: this.deps.feed.size }, 'built-in Direct Line is at its conversation limit');
+      this.deps.logger.warn({ code: 'DIRECTLINE_FULL', conversations: await this.deps.store.count() }, 'built-in Direct Line is at its conversation limit');
       throw new HttpError(503, 'busy', 'The chat is very busy. Please try again in a minute. If someone is in danger, ring 999.', { 'Retry-After': '60' });
     }
     await this.deps.runTurn({
@@ -70,47 +73,63 @@ export class DirectLineService {
   }
 
   /** Reconnecting (Direct Line's GET /conversations/{id}): a fresh token and stream for the same conversation. */
-  reconnect(token: string | undefined, conversationId: string, streamUrl?: StreamUrl): ConversationGrant {
-    this.open(token, conversationId);
+  async reconnect(token: string | undefined, conversationId: string, streamUrl?: StreamUrl): Promise<ConversationGrant> {
+    await this.open(token, conversationId);
     return this.grant(conversationId, streamUrl);
   }
 
   /** A fresh token for the conversation the given token opens. */
-  refresh(token: string | undefined): ConversationGrant {
+  async refresh(token: string | undefined): Promise<ConversationGrant> {
     const conversationId = this.conversationOf(token);
-    if (!this.deps.feed.touch(conversationId)) throw ended();
+    if (!(await this.deps.store.touch(conversationId))) throw ended();
     return this.grant(conversationId);
   }
 
   /** The activities after the watermark (which confirms everything up to it arrived). */
-  activities(token: string | undefined, conversationId: string, watermark: number): ActivitySet {
-    this.open(token, conversationId);
-    const set = this.deps.feed.since(conversationId, watermark);
+  async activities(token: string | undefined, conversationId: string, watermark: number): Promise<ActivitySet> {
+    await this.open(token, conversationId);
+    const set = await this.deps.store.since(conversationId, watermark);
     if (!set) throw ended();
     return set;
   }
 
+  /** Checks a stream's token and that its conversation is open (the stream then collects with `collect`). */
+  async openStream(token: string | undefined, conversationId: string): Promise<void> {
+    await this.open(token, conversationId);
+  }
+
   /**
-   * Opens a stream: the activities after the watermark, then every new one as it comes. Subscribing and
-   * reading the backlog happen together, so nothing added in between is missed or sent twice.
+   * What an open stream sends next: the activities after the watermark it last sent (confirming those), or
+   * undefined once the conversation has ended. Looking counts as activity, so an open stream keeps its
+   * conversation from going idle.
    */
-  openStream(token: string | undefined, conversationId: string, watermark: number, listener: FeedListener): { backlog: ActivitySet; close: () => void } {
-    this.open(token, conversationId);
-    const backlog = this.deps.feed.since(conversationId, watermark);
-    const unsubscribe = this.deps.feed.subscribe(conversationId, listener);
-    if (!backlog || !unsubscribe) throw ended();
-    return {
-      backlog,
-      close: () => {
-        unsubscribe();
-        this.deps.feed.touch(conversationId); // idle time counts from when the stream closed
-      },
-    };
+  async collect(conversationId: string, watermark: number): Promise<ActivitySet | undefined> {
+    if (!(await this.deps.store.touch(conversationId))) return undefined;
+    return this.deps.store.since(conversationId, watermark);
+  }
+
+  /** Calls `wake` whenever the conversation changes on this server, until the returned function is called. */
+  watch(conversationId: string, wake: () => void): () => void {
+    return this.deps.signal.subscribe(conversationId, wake);
   }
 
   /** The stream's client is still there (its keep-alive message arrived). */
-  keepAlive(conversationId: string): void {
-    this.deps.feed.touch(conversationId);
+  async keepAlive(conversationId: string): Promise<void> {
+    await this.deps.store.touch(conversationId);
+  }
+
+  /** Adds an activity to the conversation (the bot's replies come this way too) and wakes its streams here. */
+  async append(conversationId: string, activity: NewActivity): Promise<FeedActivity | undefined> {
+    const stored = await this.deps.store.append(conversationId, activity);
+    if (stored) this.deps.signal.notify(conversationId);
+    return stored;
+  }
+
+  /** Ends the conversation (its streams close); false if it had already ended. The bot is not told here. */
+  async end(conversationId: string): Promise<boolean> {
+    const ended = await this.deps.store.end(conversationId);
+    this.deps.signal.notify(conversationId);
+    return ended;
   }
 
   /**
@@ -118,9 +137,9 @@ export class DirectLineService {
    * runs the bot's turn, and answers with its id once the bot has answered. endOfConversation ends it all.
    */
   async post(token: string | undefined, conversationId: string, posted: PostedActivity): Promise<{ id: string }> {
-    const conversation = this.open(token, conversationId);
+    const conversation = await this.open(token, conversationId);
     // Ending is never refused: a chat must always be closable.
-    if (posted.type !== 'endOfConversation') refuseWithoutRoom(this.deps.feed.room(conversationId));
+    if (posted.type !== 'endOfConversation') refuseWithoutRoom(await this.deps.store.room(conversationId));
     const verdict = posted.type === 'endOfConversation' ? { allowed: true, retryAfterSeconds: 0 } : this.deps.posts.hit(conversationId);
     if (!verdict.allowed) {
       throw new HttpError(429, 'too_many_requests', 'Messages are arriving too fast. Please wait a moment.', { 'Retry-After': String(verdict.retryAfterSeconds) });
@@ -129,11 +148,11 @@ export class DirectLineService {
     const activity = { ...this.envelope(conversation), ...keptFields(posted) } as Partial<Activity>;
     if (posted.type === 'endOfConversation') {
       // The chat was closed: the bot forgets the conversation, then the feed drops it.
-      this.deps.feed.end(conversationId);
+      await this.end(conversationId);
       await this.deps.runTurn(activity);
       return { id: `${conversationId}|end` };
     }
-    const echoed = this.deps.feed.append(conversationId, { ...activity, type: posted.type, serviceUrl: undefined, recipient: undefined });
+    const echoed = await this.append(conversationId, { ...activity, type: posted.type, serviceUrl: undefined, recipient: undefined });
     if (!echoed) throw ended();
     await this.deps.runTurn({ ...activity, id: echoed.id });
     return { id: echoed.id };
@@ -141,8 +160,9 @@ export class DirectLineService {
 
   /** Ends idle conversations and tells the bot, so it forgets them too. */
   async endIdle(): Promise<number> {
-    const idle = this.deps.feed.endIdle();
+    const idle = await this.deps.store.endIdle();
     for (const conversation of idle) {
+      this.deps.signal.notify(conversation.conversationId);
       await this.deps.runTurn({ ...this.envelope(conversation), type: 'endOfConversation', code: 'userTimeout' } as Partial<Activity>).catch((err: unknown) =>
         this.deps.logger.warn({ code: 'DIRECTLINE_END_FAILED', err: errorSummary(err) }, 'could not tell the bot a conversation ended'),
       );
@@ -151,9 +171,9 @@ export class DirectLineService {
   }
 
   /** The conversation a token opens, if it is the one asked for and it is still open. */
-  private open(token: string | undefined, conversationId: string): ConversationInfo {
+  private async open(token: string | undefined, conversationId: string): Promise<ConversationInfo> {
     if (this.conversationOf(token) !== conversationId) throw forbidden();
-    const conversation = this.deps.feed.touch(conversationId);
+    const conversation = await this.deps.store.touch(conversationId);
     if (!conversation) throw ended();
     return conversation;
   }
@@ -192,7 +212,7 @@ function ended(): HttpError {
   return new HttpError(404, 'conversation_ended', 'This conversation has ended.');
 }
 
-/** What a post gets when the undelivered activities are at their byte budget (see ConversationFeed.room). */
+/** What a post gets when the undelivered activities are at their byte budget (see ConversationStore.room). */
 function refuseWithoutRoom(room: Room): void {
   if (room === 'conversation-full') {
     throw new HttpError(429, 'too_many_requests', 'The chat has messages it has not collected yet. Please wait a moment.', { 'Retry-After': '5' });

@@ -8,6 +8,9 @@ import type { ConcernStore } from '../concerns/concernStore';
 import { RedisConcernStore } from '../concerns/redisConcernStore';
 import { SqliteConcernStore } from '../concerns/sqliteConcernStore';
 import type { Config } from '../config/config';
+import { feedLimits, type ConversationStore } from '../directline/conversationStore';
+import { RedisConversationStore } from '../directline/redisConversationStore';
+import { SqliteConversationStore } from '../directline/sqliteConversationStore';
 import { errorSummary, type Logger } from '../logging/logger';
 import type { ApiTokenStore } from '../staff/apiTokenStore';
 import type { LoginLimiter } from '../staff/loginLimiter';
@@ -35,6 +38,8 @@ export interface Stores {
   kind: 'redis' | 'sqlite';
   /** Conversation state (drafts, the dialog stack), with the conversation TTL. */
   conversations: Storage;
+  /** The built-in Direct Line's conversations (ids, undelivered activities, watermarks), shared by every server on Redis. */
+  directLine: ConversationStore;
   concerns: ConcernStore;
   staff: StaffStore;
   sessions: SessionStore;
@@ -60,6 +65,8 @@ export interface StoreOptions {
   redisWaitMs: number;
   /** For an operator's command: fail when Redis does not answer within redisWaitMs, rather than go on. */
   requireRedis?: boolean;
+  /** The clock the built-in Direct Line's idle times are counted by (tests pass their own). */
+  now?: () => Date;
 }
 
 /** How long an operator's command waits for Redis before saying it did not answer. */
@@ -76,6 +83,7 @@ export async function openStores(config: Config, options: StoreOptions): Promise
   const hashKey = config.LOG_HASH_KEY ?? randomBytes(32);
   const due = (concern: Parameters<typeof dueAt>[0]) => dueAt(concern, options.clock);
   const version = dueRulesVersion(options.clock);
+  const ms = options.now ? () => (options.now as () => Date)().getTime() : Date.now;
 
   if (config.REDIS_URL) {
     const client = await connect(config.REDIS_URL, options);
@@ -87,6 +95,7 @@ export async function openStores(config: Config, options: StoreOptions): Promise
     return {
       kind: 'redis',
       conversations,
+      directLine: new RedisConversationStore(client, prefix, feedLimits(config), ms),
       concerns,
       staff: new RedisStaffStore(client, prefix),
       sessions: new RedisSessionStore(client, prefix, timeouts),
@@ -103,7 +112,12 @@ export async function openStores(config: Config, options: StoreOptions): Promise
   }
 
   const db = openDatabase(config.DATA_DIR);
+  let chatDb: ReturnType<typeof openDatabase> | undefined;
   try {
+    // The chats' own connection: an undelivered activity need not wait for fsync (see SqliteConversationStore).
+    chatDb = openDatabase(config.DATA_DIR);
+    chatDb.pragma('synchronous = NORMAL');
+    const directLine = new SqliteConversationStore(chatDb, feedLimits(config), ms);
     const conversations = new SqliteStorage(db, ttlMs);
     const concerns = new SqliteConcernStore(db, due);
     const staff = new SqliteStaffStore(db);
@@ -116,6 +130,7 @@ export async function openStores(config: Config, options: StoreOptions): Promise
     return {
       kind: 'sqlite',
       conversations,
+      directLine,
       concerns,
       staff,
       sessions: new SqliteSessionStore(db, timeouts),
@@ -124,10 +139,12 @@ export async function openStores(config: Config, options: StoreOptions): Promise
       limiters: { name: new SqliteLoginLimiter(db, hashKey), client: new SqliteLoginLimiter(db, hashKey, { maxFailures: CLIENT_MAX_FAILURES }) },
       readiness: [conversations],
       close: async () => {
+        if (chatDb?.open) chatDb.close();
         if (db.open) db.close();
       },
     };
   } catch (err) {
+    chatDb?.close();
     db.close();
     throw err;
   }
@@ -145,12 +162,31 @@ function dueRulesVersion(clock: TriageClock): string {
   return createHash('sha256').update(JSON.stringify({ rules: clock.rules, holidays })).digest('hex').slice(0, 16);
 }
 
+/**
+ * The service stops waiting for Redis after this many failed connection attempts in a row (with the
+ * client's backoff of 100, 200, 400 ms between them: about 0.7 s when Redis refuses at once). A Redis that
+ * is starting beside the service answers within that; one that is down will not answer sooner for waiting.
+ */
+export const STARTUP_CONNECT_ATTEMPTS = 4;
+
+/**
+ * Connects, waiting on the client's readiness: until Redis is ready, or (for the service) until
+ * STARTUP_CONNECT_ATTEMPTS attempts have failed, or at most redisWaitMs (a connection that hangs).
+ */
 async function connect(url: string, options: StoreOptions): Promise<RedisClient> {
   const client = createRedisClient(url, options.logger);
   let timer: NodeJS.Timeout | undefined;
+  let onError = (): void => undefined;
   const waited = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), options.redisWaitMs);
     timer.unref();
+    // An operator's command waits the whole time; the service goes on once Redis has clearly refused.
+    let failures = 0;
+    onError = () => {
+      failures += 1;
+      if (!options.requireRedis && failures >= STARTUP_CONNECT_ATTEMPTS) resolve('timeout');
+    };
+    client.on('error', onError);
   });
   const connected = client.connect().then(
     () => 'connected' as const,
@@ -161,6 +197,7 @@ async function connect(url: string, options: StoreOptions): Promise<RedisClient>
   );
   const outcome = await Promise.race([connected, waited]);
   clearTimeout(timer);
+  client.off('error', onError);
   if (outcome !== 'connected' && options.requireRedis) {
     client.destroy();
     throw new Error(`Redis did not answer within ${options.redisWaitMs / 1000} s`);

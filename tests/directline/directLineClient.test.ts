@@ -130,7 +130,7 @@ describe('built-in Direct Line with the official client', () => {
     });
     expect(closed.status).toBe(200);
     await c.waitForStatus(ConnectionStatus.Ended);
-    expect(t.app.directLine?.feed.has(conversationId)).toBe(false);
+    expect(await t.app.directLine?.store.touch(conversationId)).toBeUndefined();
   });
 
   it('treats an unknown conversation as ended (404), and refuses a token used for another conversation (403)', async () => {
@@ -144,7 +144,7 @@ describe('built-in Direct Line with the official client', () => {
     // A conversation the server no longer has: the client is told it has ended.
     const { conversationId, token } = a;
     a.end();
-    t.app.directLine?.feed.end(conversationId);
+    await t.app.directLine?.service.end(conversationId);
     const stale = client({ conversationId, token });
     await stale.waitForStatus(ConnectionStatus.FailedToConnect);
     expect(stale.errors).toEqual(['ajax error 404']); // the reconnect call was answered 404: no such conversation

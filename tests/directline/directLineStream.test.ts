@@ -40,7 +40,7 @@ describe('built-in Direct Line WebSocket stream', () => {
   it('closes the stream when the conversation ends, and the client learns it has ended', async () => {
     const c = client();
     await c.waitFor(isWelcome, 'the welcome');
-    t.app.directLine?.feed.end(c.conversationId);
+    await t.app.directLine?.service.end(c.conversationId);
     const deadline = Date.now() + 15_000;
     while (!c.errors.includes('conversation ended') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(c.errors).toContain('conversation ended');
