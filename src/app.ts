@@ -9,6 +9,7 @@ import type { Config } from './config/config';
 import { loadContent } from './content/botContent';
 import { healthHandler, readyHandler } from './http/healthRoutes';
 import { messagesHandler } from './http/messagesRoute';
+import { ConnectionDrain } from './http/connectionDrain';
 import { createServer } from './http/server';
 import { createIdHasher } from './logging/idHasher';
 import type { Logger } from './logging/logger';
@@ -32,14 +33,22 @@ export interface AppOptions {
 export interface App {
   /** Starts listening; resolves with the base URL (port 0 picks a free port). */
   listen(): Promise<string>;
-  /** Graceful stop: refuse new requests, finish turns in flight, close Redis. */
+  /**
+   * Begins shutdown while still serving: /readyz answers 503 (so a load balancer stops sending traffic) and
+   * every response closes its connection (`Connection: close`). stop() does this too.
+   */
+  drain(): void;
+  /** Graceful stop: close the listener and idle connections, finish turns in flight, close the stores. */
   stop(): Promise<void>;
   readonly server: Server;
   /** The built-in Direct Line (absent when Azure's is configured), for tests and benchmarks. */
   readonly directLine?: DirectLine;
 }
 
-/** How long start-up waits for Redis before serving anyway (readiness then says 503 until it answers). */
+/**
+ * The longest start-up waits for Redis to be ready before serving anyway (readiness then says 503 until it
+ * answers). It goes on sooner when Redis refuses its connection attempts (STARTUP_CONNECT_ATTEMPTS).
+ */
 const FIRST_CONNECT_WAIT_MS = 3000;
 
 /** Builds the whole service from a parsed config. Content problems stop it here, at start-up. */
@@ -95,12 +104,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const chat = createChatBackend(config, { logger, runTurn: (c) => bot.run(c), queue: (id, turn) => queue.run(id, turn), onTurnError, conversations: stores.directLine, now });
   const { directLine } = chat;
   directLine?.start();
-  let draining = false;
   const server = createServer(
     [
       { method: 'post', path: '/api/messages', handler: messagesHandler({ adapter, queue, runTurn: (c) => bot.run(c) }) },
       { method: 'get', path: '/healthz', handler: healthHandler() },
-      { method: 'get', path: '/readyz', handler: readyHandler(stores.readiness, () => draining, { alerts: () => triage.alertStatus() }) },
+      { method: 'get', path: '/readyz', handler: readyHandler(stores.readiness, () => connections.isDraining, { alerts: () => triage.alertStatus() }) },
       ...triage.routes, // the triage API, staff API and console (consoleRoutes), built in createTriage.ts
       ...chat.routes, // the built-in Direct Line (/v3/directline) or the Azure token route
       ...webChatRoutes(config, { builtInWebSocket: config.DIRECTLINE_WEBSOCKET }), // the demo page, the chat page, /embed.js and Web Chat from our own origin
@@ -108,6 +116,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger,
   );
   directLine?.attachStream(server.server);
+  const connections = new ConnectionDrain(server.server);
 
   return {
     server,
@@ -119,8 +128,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
           resolve(`http://127.0.0.1:${port}`);
         });
       }),
+    drain: () => connections.begin(),
     stop: async () => {
-      draining = true;
+      connections.begin();
       directLine?.stop(); // ends the idle sweep and closes open streams (they would hold close() open)
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       const deadline = Date.now() + config.SHUTDOWN_GRACE_SECONDS * 1000;

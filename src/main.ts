@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig } from './config/config';
 import { redactedSummary } from './config/configSummary';
 import { createApp } from './app';
-import { createLogger, errorSummary } from './logging/logger';
+import { stopOnSignals } from './http/stopOnSignals';
+import { createLogger } from './logging/logger';
 
 /** Entry point: the only place that reads process.env. */
 async function main(): Promise<void> {
@@ -21,22 +22,7 @@ async function main(): Promise<void> {
   const url = await app.listen();
   logger.info({ url: url.replace('127.0.0.1', 'localhost') }, 'listening');
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    app.stop().then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (err: unknown) => {
-        logger.error({ code: 'SHUTDOWN_FAILED', err: errorSummary(err) });
-        process.exit(1);
-      },
-    );
-  };
+  const stop = stopOnSignals(app, { graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000, logger });
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }

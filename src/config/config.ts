@@ -27,7 +27,9 @@ export const configSchema = z
     CONVERSATION_TTL_HOURS: positiveNumber(4).refine((h) => h <= 24, 'must be at most 24 hours'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_HASH_KEY: optionalString.pipe(z.string().min(16).optional()),
-    SHUTDOWN_GRACE_SECONDS: positiveNumber(10),
+    // On SIGTERM: /readyz answers 503 this long while requests are still served, then turns in flight get as
+    // long again. The systemd unit's TimeoutStopSec must exceed twice this.
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(120).default(5),
     // Azure AI Language for finding personal details and the language in reports; both or neither.
     LANGUAGE_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     LANGUAGE_KEY: optionalString,
