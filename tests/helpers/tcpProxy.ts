@@ -11,6 +11,10 @@ export class TcpProxy {
   private port = 0;
   /** When set, the connection is cut as soon as a client sends bytes containing this text. */
   cutOn: string | undefined;
+  /** When set, the same for bytes (as latin1 text) it accepts: for a command told by more than one part. */
+  cutWhen: ((sent: string) => boolean) | undefined;
+  /** Called at a cut, before anything is forwarded (a test kills the Redis server behind it there). */
+  onCut: (() => void) | undefined;
   /** How many cuts happened. */
   cuts = 0;
 
@@ -28,9 +32,12 @@ export class TcpProxy {
       const upstream = connect(this.targetPort, this.targetHost);
       this.sockets.add(client).add(upstream);
       client.on('data', (chunk: Buffer) => {
-        if (this.cutOn && chunk.toString('latin1').includes(this.cutOn)) {
+        const sent = chunk.toString('latin1');
+        if ((this.cutOn && sent.includes(this.cutOn)) || this.cutWhen?.(sent)) {
           this.cutOn = undefined;
+          this.cutWhen = undefined;
           this.cuts += 1;
+          this.onCut?.();
           void this.down();
           return;
         }
