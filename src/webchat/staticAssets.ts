@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Route } from '../http/server';
 
-/** A file served from memory: read and compressed once at start-up, never looked up from a request path. */
+/**
+ * A file served from memory: read once at start-up, never looked up from a request path; gzipped once, by
+ * the build (`precompressed`) or on the first request that accepts gzip.
+ */
 export interface StaticAsset {
   path: string;
   contentType: string;
@@ -10,6 +13,8 @@ export interface StaticAsset {
   cacheControl: string;
   /** Cross-Origin-Resource-Policy: cross-origin for embed.js (loaded by council sites), else same-origin. */
   resourcePolicy: 'same-origin' | 'cross-origin';
+  /** The build's gzip of exactly this body, if there is one (read when first needed). */
+  precompressed?: () => Buffer | undefined;
 }
 
 /** Files whose URL carries their content hash (?v=) never change under that URL. */
@@ -33,19 +38,24 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
   });
 }
 
-/** A GET route per asset; each is gzipped once here and sent gzipped to every client that accepts it. */
+/**
+ * A GET route per asset, sent gzipped to every client that accepts it. The gzip is the build's when there is
+ * one, else made on the first request that wants it and kept: start-up compresses nothing.
+ */
 export function staticAssetRoutes(assets: readonly StaticAsset[]): Route[] {
   return assets.map((asset) => {
-    const gzipped = gzipSync(asset.body, { level: 9 });
+    let made: Buffer | undefined;
+    const gzip = (): Buffer => (made ??= asset.precompressed?.() ?? gzipSync(asset.body));
     return {
       method: 'get',
       path: asset.path,
       handler: (req, res) => {
-        const body = acceptsGzip(req.headers['accept-encoding']) ? gzipped : asset.body;
+        const gzipped = acceptsGzip(req.headers['accept-encoding']);
+        const body = gzipped ? gzip() : asset.body;
         res.writeHead(200, {
           'Content-Type': asset.contentType,
           'Content-Length': body.length,
-          ...(body === gzipped ? { 'Content-Encoding': 'gzip' } : {}),
+          ...(gzipped ? { 'Content-Encoding': 'gzip' } : {}),
           Vary: 'Accept-Encoding',
           'Cache-Control': asset.cacheControl,
           'Cross-Origin-Resource-Policy': asset.resourcePolicy,

@@ -1,12 +1,13 @@
 import type { Config } from '../config/config';
 import { LONG_CACHE, SHORT_CACHE, versionedPath, type StaticAsset } from './staticAssets';
-import { buildEmbedScript, readWebChatBundle, readWebFile } from './webFiles';
+import { precompressedDir, readPrecompressed } from './precompressed';
+import { buildEmbedScript, readWebChatBundle, readWebFile, WEBCHAT_BUNDLE_NAME } from './webFiles';
 
 const JS = 'text/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
 const SVG = 'image/svg+xml; charset=utf-8';
 
-/** Every file the web chat serves, read once at start-up. */
+/** Every file the web chat serves, read once at start-up (Web Chat's bundle gzipped by the build, or when first asked for). */
 export interface WebChatAssets {
   list: readonly StaticAsset[];
   /** Versioned URLs (path?v=hash) for the pages to link to. */
@@ -28,7 +29,15 @@ export function loadWebChatAssets(config: Pick<Config, 'WEBCHAT_EXIT_URL'>, webD
     cacheControl: SHORT_CACHE,
     resourcePolicy: 'cross-origin',
   };
-  const webChat: StaticAsset = { path: '/webchat/webchat.js', contentType: JS, body: readWebChatBundle(), cacheControl: LONG_CACHE, resourcePolicy: 'same-origin' };
+  const bundle = readWebChatBundle();
+  const webChat: StaticAsset = {
+    path: '/webchat/webchat.js',
+    contentType: JS,
+    body: bundle,
+    cacheControl: LONG_CACHE,
+    resourcePolicy: 'same-origin',
+    precompressed: () => readPrecompressed(precompressedDir(), WEBCHAT_BUNDLE_NAME, bundle),
+  };
   const shiftExit = own('/webchat/shift-exit.js', 'shift-exit.js', JS);
   const chat = own('/webchat/chat.js', 'chat.js', JS);
   const css = own('/webchat/chat.css', 'chat.css', CSS);

@@ -17,8 +17,11 @@ export function readWebFile(webDir: string, name: string): string {
  * installed package. The package exports no file paths, so its folder is found from its main entry.
  */
 export function readWebChatBundle(): Buffer {
-  return readFileSync(join(packageDirAbove(dirname(require.resolve('botframework-webchat'))), 'dist', 'webchat.js'));
+  return readFileSync(join(packageDirAbove(dirname(require.resolve('botframework-webchat'))), 'dist', WEBCHAT_BUNDLE_NAME));
 }
+
+/** The bundle's file name (in the package's dist/, and for its gzip made by the build). */
+export const WEBCHAT_BUNDLE_NAME = 'webchat.js';
 
 /**
  * embed.js as served: the shared Shift-three-times watcher and the embed script inside one function, so

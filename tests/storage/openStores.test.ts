@@ -115,6 +115,16 @@ describe('openStores: the one place that chooses between Redis and the embedded 
     expect(logs.text).toMatch(/"code":"CONCERN_INDEX_BUILT"/);
   });
 
+  it('for the service, goes on once Redis has refused a few connection attempts, not after the whole wait', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', REDIS_URL: 'redis://127.0.0.1:1' });
+    const started = Date.now();
+    const stores = await openStores(config, { clock: TEST_CLOCK, logger: createLogger('silent'), redisWaitMs: 20_000 });
+    opened.push(stores);
+    // Four refused attempts with the client's backoff (100, 200, 400 ms): well under a second on a quiet machine.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    for (const probe of stores.readiness) expect(await probe.isReady()).toBe(false);
+  });
+
   it('for an operator’s command, refuses with a clear error when Redis does not answer', async () => {
     const config = loadConfig({ NODE_ENV: 'test', REDIS_URL: 'redis://127.0.0.1:1' });
     const started = Date.now();
