@@ -10,6 +10,9 @@ interface Summary {
   alsoWith: Array<{ agency: string; status: string }>;
 }
 
+// Four accounts (a scrypt and a token each) and a server: slow on a busy machine.
+jest.setTimeout(60_000);
+
 describe('sharing a concern between agencies, and what changed, over the triage API (real server, real Redis)', () => {
   let t: TriageTestApp;
   let duty: StaffLogin;
