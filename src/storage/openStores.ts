@@ -27,7 +27,7 @@ import type { StaffStore } from '../staff/staffStore';
 import { dueAt, type TriageClock } from '../triage/triageClock';
 import { importOldFiles } from './importOldFiles';
 import type { ReadinessProbe } from './readinessProbe';
-import { createRedisClient, type RedisClient } from './redisClient';
+import type { RedisClient } from './redisClient';
 import { RedisStorage } from './redisStorage';
 import { openDatabase } from './sqliteDatabase';
 import { SqliteStorage } from './sqliteStorage';
@@ -174,6 +174,8 @@ export const STARTUP_CONNECT_ATTEMPTS = 4;
  * STARTUP_CONNECT_ATTEMPTS attempts have failed, or at most redisWaitMs (a connection that hangs).
  */
 async function connect(url: string, options: StoreOptions): Promise<RedisClient> {
+  // node-redis is loaded only when Redis is configured: the embedded default never needs it.
+  const { createRedisClient } = await import('./redisClient');
   const client = createRedisClient(url, options.logger);
   let timer: NodeJS.Timeout | undefined;
   let onError = (): void => undefined;
