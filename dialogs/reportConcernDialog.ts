@@ -6,6 +6,7 @@ import type { Choice } from '../src/channels/reply';
 import { sendReply } from '../src/channels/sendReply';
 import { fillTemplate } from '../src/content/template';
 import { parseContactDetail } from '../src/concerns/contactDetails';
+import type { ConcernSubmitter, WithdrawOutcome } from '../src/concerns/concernSubmitter';
 import { newReference } from '../src/concerns/referenceCode';
 import { examineAnswers, parseDetailChoice, removeDetails, type FoundDetail } from '../src/concerns/ownDetails';
 import { buildConcern, interpretAnswer, isSkip, MAX_RETRIES, nextQuestion, unaskedQuestion, type QuestionId, type ReportDraft } from '../src/concerns/reportDraft';
@@ -281,7 +282,9 @@ export class ReportConcernDialog extends Dialog<ReportStart> {
     if (choice?.value === 'send' || choice?.value === 'retry') return this.send(dc, state);
     if (choice?.value === 'change') return this.ask(dc, state, { kind: 'whichToChange' });
     if (choice?.value === 'cancel-report') {
-      await sendReply(dc.context, { text: this.words.submit.discarded });
+      const fate = await this.deps.report.submitter.withdraw(state.draft.submissionId);
+      const text = fate.deleted ? this.words.submit.discarded : fillTemplate(this.words.submit.alreadySent, { ref: fate.ref });
+      await sendReply(dc.context, { text });
       return dc.endDialog();
     }
     await sendReply(dc.context, { text: this.words.summary.retry, choices });
@@ -355,4 +358,14 @@ export class ReportConcernDialog extends Dialog<ReportStart> {
     if (match.kind === 'ambiguous') return { kind: 'ask', areas: match.areas };
     return { kind: 'ask', areas: [...AREA_IDS] };
   }
+}
+
+/**
+ * What to say when the report being written in `dc`'s stack is deleted from outside the dialog (menu, start
+ * over, cancel): the unsent report is taken out of the outbox, and if the store had it anyway, its reference.
+ */
+export async function withdrawUnsentReport(dc: DialogContext, submitter: Pick<ConcernSubmitter, 'withdraw'>): Promise<WithdrawOutcome> {
+  const instance = dc.stack.find((i) => i.id === DialogIds.reportConcern);
+  if (!instance) return { deleted: true };
+  return submitter.withdraw((instance.state as ReportState).draft.submissionId);
 }

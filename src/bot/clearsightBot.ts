@@ -3,9 +3,11 @@ import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } fro
 import type { ConversationProfile, PendingCheckIn, ProfileAccessor } from '../../dialogs/conversationProfile';
 import { DialogIds } from '../../dialogs/dialogIds';
 import { MainDialog, type MainDialogOptions } from '../../dialogs/mainDialog';
+import { withdrawUnsentReport } from '../../dialogs/reportConcernDialog';
 import { SAFETY_ANSWERED } from '../../dialogs/turnFlags';
 import type { ShellDeps } from '../../dialogs/shellDeps';
 import { sendReply } from '../channels/sendReply';
+import { fillTemplate } from '../content/template';
 import { findReference } from '../concerns/referenceCode';
 import { matchChoice } from '../channels/matchChoice';
 import { expectedThisTurn, isExpectedAnswer } from '../channels/expectedAnswer';
@@ -247,8 +249,11 @@ export class ClearsightBot extends ActivityHandler {
           return;
         }
         const hadReport = isReporting(dc);
+        const { submit } = this.options.deps.report.content;
+        const fate = hadReport ? await withdrawUnsentReport(dc, this.options.deps.report.submitter) : { deleted: true as const };
         await dc.cancelAllDialogs();
-        await sendReply(dc.context, { text: hadReport ? this.options.deps.report.content.submit.discarded : content.cancelled });
+        const said = fate.deleted ? submit.discarded : fillTemplate(submit.alreadySent, { ref: fate.ref });
+        await sendReply(dc.context, { text: hadReport ? said : content.cancelled });
         await dc.beginDialog(DialogIds.main, { again: true } satisfies MainDialogOptions);
         return;
       }
@@ -261,7 +266,10 @@ export class ClearsightBot extends ActivityHandler {
 
   /** Says that an unsent report is being thrown away (menu, start over): never silently. */
   private async discardReport(dc: DialogContext): Promise<void> {
-    if (isReporting(dc)) await sendReply(dc.context, { text: this.options.deps.report.content.submit.discardedByCommand });
+    if (!isReporting(dc)) return;
+    const { submit } = this.options.deps.report.content;
+    const fate = await withdrawUnsentReport(dc, this.options.deps.report.submitter);
+    await sendReply(dc.context, { text: fate.deleted ? submit.discardedByCommand : fillTemplate(submit.alreadySent, { ref: fate.ref }) });
   }
 
   /** Asks again whatever was being asked, or shows the menu when nothing was. */

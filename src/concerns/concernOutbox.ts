@@ -16,8 +16,8 @@ export interface ConcernOutbox {
   put(concern: Concern, at: Date): Promise<void>;
   /** Every waiting entry, oldest first. An entry that no longer parses is left out (and counted by `unreadable`). */
   entries(): Promise<{ entries: OutboxEntry[]; unreadable: number }>;
-  /** Deletes the entry (after the store acknowledged it). */
-  remove(submissionId: string): Promise<void>;
+  /** Deletes the entry (after the store acknowledged it, or the reporter deleted the report); false when there was none. */
+  remove(submissionId: string): Promise<boolean>;
   /** Deletes entries first kept before the cutoff; returns how many. */
   expireBefore(cutoff: Date): Promise<number>;
   /** How many entries are waiting. */

@@ -23,6 +23,8 @@ export interface UpdateOptions {
 export interface ConcernStore {
   /** Stores the concern and queues it for every agency that has it. Idempotent by concern.submissionId. */
   submit(concern: Concern): Promise<SubmitResult>;
+  /** The reference stored for this submission (a report sent before, whatever the reporter was told), or undefined. */
+  submissionRef(submissionId: string): Promise<string | undefined>;
   /** The concern with this reference (already normalised), or undefined. */
   get(ref: string): Promise<Concern | undefined>;
   /** All concerns, oldest first, optionally one agency's only (the operator CLI; reads every concern). */

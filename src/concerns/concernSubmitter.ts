@@ -26,6 +26,9 @@ const DEFAULTS: SubmitterOptions = { attempts: 3, firstDelayMs: 200, outboxInter
 /** stored: the store acknowledged it. kept: not stored, but on disk in the outbox and retried until it is. */
 export type SubmitOutcome = { stored: true; ref: string } | { stored: false; kept: boolean };
 
+/** deleted: nothing of it is stored or waiting. Otherwise the store already had it, under this reference. */
+export type WithdrawOutcome = { deleted: true } | { deleted: false; ref: string };
+
 /**
  * Sends concerns to the store. A concern is reported stored only once the store acknowledged it; when the
  * store cannot be reached, the concern is written to the outbox (on disk) before anyone is told it was kept,
@@ -61,6 +64,22 @@ export class ConcernSubmitter {
       }
     }
     return { stored: false, kept: await this.keep(concern) };
+  }
+
+  /**
+   * The reporter deleted an unsent report: takes it out of the outbox before it is delivered, then asks the store
+   * whether it has it anyway (delivered meanwhile, or stored by a send whose reply they never saw). When the store
+   * cannot answer, the report is taken as not stored (nothing in this chat's saved state says it was sent).
+   */
+  async withdraw(submissionId: string): Promise<WithdrawOutcome> {
+    await this.relay?.withdraw(submissionId);
+    try {
+      const ref = await this.store.submissionRef(submissionId);
+      return ref === undefined ? { deleted: true } : { deleted: false, ref };
+    } catch (err) {
+      this.logger.warn({ code: 'SUBMISSION_CHECK_FAILED', err: errorSummary(err) }, 'could not check whether a deleted report was stored');
+      return { deleted: true };
+    }
   }
 
   /** Concerns waiting in the outbox. */

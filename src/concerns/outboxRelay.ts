@@ -27,6 +27,8 @@ export interface RelayOptions {
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  /** Rounds and withdrawals one at a time, so a withdrawn entry is never half-way to the store. */
+  private serial: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly outbox: ConcernOutbox,
@@ -37,10 +39,21 @@ export class OutboxRelay {
 
   /** One round now (or the round already running). */
   async deliver(): Promise<void> {
-    this.running ??= this.deliverOnce().finally(() => {
+    this.running ??= this.exclusive(() => this.deliverOnce()).finally(() => {
       this.running = undefined;
     });
     return this.running;
+  }
+
+  /** Takes the entry out before any round can deliver it (the reporter deleted the report). False when it was not there. */
+  async withdraw(submissionId: string): Promise<boolean> {
+    return this.exclusive(() => this.outbox.remove(submissionId));
+  }
+
+  private exclusive<T>(run: () => Promise<T>): Promise<T> {
+    const result = this.serial.then(run);
+    this.serial = result.catch(() => undefined);
+    return result;
   }
 
   start(): void {

@@ -132,6 +132,10 @@ export class RedisConcernStore extends UpdatingConcernStore {
     return indexed;
   }
 
+  async submissionRef(submissionId: string): Promise<string | undefined> {
+    return (await this.client.get(this.key(`submission:${submissionId}`))) ?? undefined;
+  }
+
   async get(ref: string): Promise<Concern | undefined> {
     return (await this.read(ref))?.concern;
   }

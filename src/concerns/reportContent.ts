@@ -99,6 +99,8 @@ const reportSchema = z.strictObject({
     notKept: text,
     retryChoices: choices('retry'),
     discarded: text,
+    /** "Delete it" (or menu, start over, cancel) for a kept report the outbox had already delivered. */
+    alreadySent: text.includes('{ref}'),
     discardedByCommand: text,
   }),
   reference: z.strictObject({

@@ -61,8 +61,8 @@ export class SqliteConcernOutbox implements ConcernOutbox {
     return { entries, unreadable };
   }
 
-  async remove(submissionId: string): Promise<void> {
-    this.db.prepare('DELETE FROM outbox WHERE submission_id = ?').run(submissionId);
+  async remove(submissionId: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM outbox WHERE submission_id = ?').run(submissionId).changes > 0;
   }
 
   async expireBefore(cutoff: Date): Promise<number> {

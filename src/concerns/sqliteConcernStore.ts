@@ -112,6 +112,10 @@ export class SqliteConcernStore extends UpdatingConcernStore {
     return this.db.transaction(() => this.insert(valid)).immediate();
   }
 
+  async submissionRef(submissionId: string): Promise<string | undefined> {
+    return this.statements.bySubmission.get(submissionId)?.ref;
+  }
+
   async get(ref: string): Promise<Concern | undefined> {
     const row = this.statements.byRef.get(ref);
     return row && parse(row);

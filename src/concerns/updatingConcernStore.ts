@@ -10,6 +10,7 @@ import { newQuestionId, type ConcernUpdate, type TriageChange } from './concernU
  */
 export abstract class UpdatingConcernStore implements ConcernStore {
   abstract submit(concern: Concern): Promise<SubmitResult>;
+  abstract submissionRef(submissionId: string): Promise<string | undefined>;
   abstract get(ref: string): Promise<Concern | undefined>;
   abstract list(filter?: { agency?: string }): Promise<Concern[]>;
   abstract queue(agency: string, query: QueueQuery): Promise<QueuePage>;

@@ -90,6 +90,13 @@ export function describeConcernStoreContract(
       expect(await h.queued(concern.agency)).toEqual([concern.ref]);
     });
 
+    it('says which reference a submission was stored under, and nothing for one never stored', async () => {
+      const concern = sampleConcern();
+      expect(await store.submissionRef(concern.submissionId)).toBeUndefined();
+      await store.submit(concern);
+      expect(await store.submissionRef(concern.submissionId)).toBe(concern.ref);
+    });
+
     it('stores concurrent retries of one submission once', async () => {
       const concern = sampleConcern();
       const results = await Promise.all(Array.from({ length: 5 }, () => store.submit(concern)));

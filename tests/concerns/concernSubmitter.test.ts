@@ -97,6 +97,24 @@ describe('ConcernSubmitter', () => {
     await Promise.all([second.stop(), third.stop()]);
   });
 
+  it('withdraws a kept concern the reporter deleted before any round delivers it; gives the reference of one already stored', async () => {
+    const { wrapped, control } = switchable(store);
+    const submitter = new ConcernSubmitter(wrapped, createLogger('silent'), { attempts: 1, outbox: new SqliteConcernOutbox(outboxDir), outboxIntervalMs: 5 });
+    const deleted = sampleConcern();
+    const delivered = sampleConcern();
+    for (const c of [deleted, delivered]) expect(await submitter.submit(c)).toEqual({ stored: false, kept: true });
+    expect(await submitter.withdraw(deleted.submissionId)).toEqual({ deleted: true });
+    control.down = false;
+    await until(async () => (await submitter.waiting()) === 0);
+    expect((await store.list()).map((c) => c.ref)).toEqual([delivered.ref]);
+    expect(await submitter.withdraw(delivered.submissionId)).toEqual({ deleted: false, ref: delivered.ref });
+    // Stored by a send whose reply was lost (never in the outbox): the store still says so.
+    const sentEarlier = sampleConcern();
+    await store.submit(sentEarlier);
+    expect(await submitter.withdraw(sentEarlier.submissionId)).toEqual({ deleted: false, ref: sentEarlier.ref });
+    await submitter.stop();
+  });
+
   it('on the embedded default (no outbox) says honestly that a concern the store refused was not kept', async () => {
     const { wrapped } = switchable(store);
     const submitter = new ConcernSubmitter(wrapped, createLogger('silent'), { attempts: 2, firstDelayMs: 1 });

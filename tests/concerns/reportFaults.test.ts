@@ -65,11 +65,28 @@ function killRedisOn(match: (sent: string) => boolean): void {
   proxy!.onCut = () => void redis!.kill();
 }
 
-/** Redis back from its append-only file, and the app's client reconnected (readiness says so). */
-async function redisBack(app?: RunningApp): Promise<void> {
+/**
+ * Redis back from its append-only file, and the app's client reconnected (readiness says so). A turn that Redis
+ * died under leaves its conversation's turn lock until the lock's lease runs out (src/bot/redisTurnLock.ts): the
+ * reporter's next message would wait for it, so the test waits for the lease first.
+ */
+async function redisBack(app: RunningApp | undefined, prefix: string): Promise<void> {
   await redis!.restart();
   await proxy!.up();
   if (app) await until(async () => (await fetch(`${app.url}/readyz`)).status === 200, 'the app did not reconnect to Redis');
+  const raw = await rawClient();
+  // The test's own client may still be reconnecting after the kill: an error is "not yet".
+  const locks = () => raw.keys(`${prefix}turnlock:*`).catch(() => ['(not connected yet)']);
+  await until(async () => (await locks()).every((k) => k.endsWith(':fence')), 'a turn lock outlived its lease');
+}
+
+/** The test's own client on the Redis server (not through the proxy). */
+async function rawClient(): Promise<RedisClient> {
+  if (!client) {
+    client = createRedisClient(redis!.url, createLogger('silent'));
+    await client.connect();
+  }
+  return client;
 }
 
 async function until(done: () => Promise<boolean>, what: string): Promise<void> {
@@ -81,11 +98,7 @@ async function until(done: () => Promise<boolean>, what: string): Promise<void> 
 }
 
 async function concernStore(prefix: string): Promise<RedisConcernStore> {
-  if (!client) {
-    client = createRedisClient(redis!.url, createLogger('silent'));
-    await client.connect();
-  }
-  return new RedisConcernStore(client, prefix, testDueAt);
+  return new RedisConcernStore(await rawClient(), prefix, testDueAt);
 }
 
 function dataDir(): string {
@@ -119,7 +132,7 @@ describe('reports while Redis is killed, and the service killed after', () => {
       expect(mine).toBeDefined();
       refs.set(conversation, mine!.concern.ref);
       // Redis back for the next reporter (the one just told "kept" may be delivered by the running service).
-      if (conversation !== conversations.at(-1)) await redisBack(first);
+      if (conversation !== conversations.at(-1)) await redisBack(first, prefix);
     }
     // The service dies with Redis still down: what was waiting is only in the outbox file.
     await stop(first);
@@ -127,7 +140,7 @@ describe('reports while Redis is killed, and the service killed after', () => {
     expect(await left.count()).toBeGreaterThanOrEqual(1);
     left.close();
 
-    await redisBack();
+    await redisBack(undefined, prefix);
     const second = await start(env);
     const outbox = new SqliteConcernOutbox(dir);
     try {
@@ -175,12 +188,31 @@ describe('Redis killed between storing a report and saving the chat', () => {
     expect(text).not.toMatch(/try again/i);
     expect(app.logs.text).toMatch(/"code":"TURN_FAILED_AFTER_OUTCOME"/);
 
-    await redisBack(app);
+    await redisBack(app, prefix);
     const store = await concernStore(prefix);
     expect((await store.list()).map((c) => c.ref)).toEqual(refs);
     const again = textsOf(await say(app, 'faults-d', ['Send it']));
     expect(again.match(REF)).toEqual(refs);
     expect(await store.list()).toHaveLength(1);
+    await stop(app);
+  }, 120_000);
+});
+
+describe('deleting a report the store took while the reporter was not told', () => {
+  it('says it had already reached the team, with its reference, instead of "deleted, nothing kept"', async () => {
+    const prefix = uniquePrefix();
+    const app = await start({ REDIS_URL: proxy!.url, REDIS_KEY_PREFIX: prefix, DATA_DIR: dataDir() });
+    await say(app, 'faults-e', TO_SUMMARY);
+    killRedisOn((sent) => sent.includes(`${prefix}state:`) && sent.includes('EVALSHA'));
+    const ref = textsOf(await say(app, 'faults-e', ['Send it'])).match(REF)?.[0];
+    expect(ref).toBeDefined();
+    await redisBack(app, prefix);
+    // The chat was saved at its summary: "Delete it" there must not claim nothing was kept.
+    const text = textsOf(await say(app, 'faults-e', ['Delete it']));
+    expect(text).toMatch(/couldn't delete your report/);
+    expect(text.match(REF)).toEqual([ref]);
+    expect(text).not.toMatch(/nothing from it was kept/);
+    expect((await (await concernStore(prefix)).list()).map((c) => c.ref)).toEqual([ref]);
     await stop(app);
   }, 120_000);
 });
