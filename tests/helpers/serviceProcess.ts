@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,13 +17,15 @@ export interface ServiceProcess {
   err(): string;
 }
 
-/** Every process a test file started: killServices() ends those still running (call it in afterAll). */
+/** Every process a test file started and its DATA_DIR: killServices() ends them and removes the folders (call it in afterAll). */
 const started: ChildProcess[] = [];
+const dataDirs: string[] = [];
 
 /** Runs the service with only the given environment (and PATH), on a fresh DATA_DIR unless one is given. */
 export function runService(env: Record<string, string>): ServiceProcess {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build (npm test does)`);
   const dataDir = mkdtempSync(join(tmpdir(), 'clearsight-main-'));
+  dataDirs.push(dataDir);
   const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, ...env } });
   started.push(child);
   let stdout = '';
@@ -34,9 +36,10 @@ export function runService(env: Record<string, string>): ServiceProcess {
   return { child, exited, out: () => stdout, err: () => stderr };
 }
 
-/** Kills every started process that is still running. */
+/** Kills every started process that is still running, and removes their data folders. */
 export function killServices(): void {
   for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Waits for `ready` to hold, checking every 20 ms, for at most `ms`; says whether it held. */
