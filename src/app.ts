@@ -100,8 +100,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   });
   adapter.onTurnError = onTurnError;
 
-  const queue = new TurnQueue();
-  const chat = createChatBackend(config, { logger, runTurn: (c) => bot.run(c), queue: (id, turn) => queue.run(id, turn), onTurnError, conversations: stores.directLine, now });
+  const queue = new TurnQueue(stores.turnLock);
+  const chat = createChatBackend(config, { logger, runTurn: (c) => bot.run(c), queue: (id, turn) => queue.run(id, turn), onTurnError, conversations: stores.directLine, rateWindows: stores.rateWindows, now });
   const { directLine } = chat;
   directLine?.start();
   const server = createServer(

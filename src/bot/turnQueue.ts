@@ -1,16 +1,24 @@
+import type { TurnLock } from './turnLock';
+
 /**
  * Runs the turns of one conversation one after another (a burst of SMS cannot clobber state), while
- * different conversations run in parallel. Also tells shutdown when every in-flight turn has finished.
+ * different conversations run in parallel; with a lock (Redis), one at a time across every server too.
+ * Also tells shutdown when every in-flight turn has finished.
  */
 export class TurnQueue {
   private readonly tails = new Map<string, Promise<unknown>>();
   private inFlight = 0;
   private idleWaiters: Array<() => void> = [];
 
+  constructor(private readonly lock?: TurnLock) {}
+
   run<T>(key: string, turn: () => Promise<T>): Promise<T> {
     this.inFlight += 1;
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const result = previous.then(turn, turn);
+    // In this process the queue keeps the order; the lock only keeps other servers out.
+    const { lock } = this;
+    const guarded = lock ? () => lock.around(key, turn) : turn;
+    const result = previous.then(guarded, guarded);
     const tail = result.then(
       () => undefined,
       () => undefined,

@@ -5,7 +5,7 @@ import { HttpError } from '../http/httpError';
 import type { Route } from '../http/server';
 import type { Logger } from '../logging/logger';
 import { errorSummary } from '../logging/logger';
-import type { RateWindow } from './rateWindow';
+import type { RateLimit } from './rateWindow';
 
 export const AZURE_TOKEN_PATH = '/api/directline/token';
 
@@ -23,7 +23,7 @@ export interface AzureTokenOptions {
   secret: string;
   /** Azure's Direct Line base URL, ending /v3/directline. */
   endpoint: string;
-  starts: RateWindow;
+  starts: RateLimit;
   trustedProxyHops: number;
   logger: Logger;
 }
@@ -39,7 +39,7 @@ export function azureTokenRoute({ secret, endpoint, starts, trustedProxyHops, lo
     path: AZURE_TOKEN_PATH,
     handler: async (req, res) => {
       req.resume(); // no body is needed; whatever was sent is drained and ignored
-      const verdict = starts.hit(clientAddress(req, trustedProxyHops));
+      const verdict = await starts.hit(clientAddress(req, trustedProxyHops));
       if (!verdict.allowed) {
         throw new HttpError(429, 'too_many_requests', 'Too many chats started from here. Please wait a little and try again.', {
           'Retry-After': String(verdict.retryAfterSeconds),

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Config } from '../config/config';
@@ -12,7 +13,9 @@ import { attachDirectLineStream } from './directLineStream';
 import { DirectLineService } from './directLineService';
 import { FeedSignal } from './feedSignal';
 import { DirectLineTokens } from './directLineTokens';
-import { RateWindow } from './rateWindow';
+import type { RateWindows } from './rateWindow';
+import { TurnLockTimeoutError } from '../bot/turnLock';
+import { HttpError } from '../http/httpError';
 import { loadTokenKey } from './tokenKey';
 
 export interface DirectLineDeps {
@@ -24,6 +27,8 @@ export interface DirectLineDeps {
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   /** Where conversations live: Redis or the embedded database (openStores chooses). */
   conversations: ConversationStore;
+  /** Where rate limits count: Redis (every server) or this process's memory. */
+  rateWindows: RateWindows;
   now?: () => Date;
 }
 
@@ -56,7 +61,7 @@ export function createChatBackend(config: Config, deps: DirectLineDeps): ChatBac
   const route = azureTokenRoute({
     secret: config.DIRECTLINE_SECRET,
     endpoint: config.DIRECTLINE_ENDPOINT,
-    starts: new RateWindow(config.DIRECTLINE_STARTS_PER_CLIENT, START_WINDOW_MS),
+    starts: deps.rateWindows('azure-starts', config.DIRECTLINE_STARTS_PER_CLIENT, START_WINDOW_MS, config.LOG_HASH_KEY ?? randomBytes(32)),
     trustedProxyHops: config.TRUSTED_PROXY_HOPS,
     logger: deps.logger,
   });
@@ -72,15 +77,21 @@ export function createDirectLine(config: Config, deps: DirectLineDeps): DirectLi
   const adapter = new DirectLineAdapter((id, activity) => service.append(id, activity), clock);
   adapter.onTurnError = deps.onTurnError;
   const runTurn = (activity: Partial<Activity>) =>
-    deps.queue(activity.conversation?.id ?? '', () => adapter.processActivity(activity, deps.runTurn));
+    deps.queue(activity.conversation?.id ?? '', () => adapter.processActivity(activity, deps.runTurn)).catch((err: unknown) => {
+      if (err instanceof TurnLockTimeoutError) throw new HttpError(503, 'busy', 'The chat is busy. Please try again in a moment.', { 'Retry-After': '2' });
+      throw err;
+    });
+  const tokenKey = loadTokenKey(config);
+  // Rate-limit keys (client addresses, conversation ids) are hashed under a key every server shares.
+  const rateKey = createHmac('sha256', tokenKey).update('rate-limits').digest();
   const service: DirectLineService = new DirectLineService({
     store,
     signal: new FeedSignal(),
-    tokens: new DirectLineTokens(loadTokenKey(config), config.DIRECTLINE_TOKEN_MINUTES * 60_000, ms),
+    tokens: new DirectLineTokens(tokenKey, config.DIRECTLINE_TOKEN_MINUTES * 60_000, ms),
     adapter,
     runTurn,
-    starts: new RateWindow(config.DIRECTLINE_STARTS_PER_CLIENT, START_WINDOW_MS, ms),
-    posts: new RateWindow(config.DIRECTLINE_POSTS_PER_MINUTE, 60_000, ms),
+    starts: deps.rateWindows('starts', config.DIRECTLINE_STARTS_PER_CLIENT, START_WINDOW_MS, rateKey),
+    posts: deps.rateWindows('posts', config.DIRECTLINE_POSTS_PER_MINUTE, 60_000, rateKey),
     logger: deps.logger,
     now: clock,
   });

@@ -7,7 +7,7 @@ import type { ActivitySet, ConversationInfo, ConversationStore, FeedActivity, Ne
 import type { DirectLineTokens } from './directLineTokens';
 import type { FeedSignal } from './feedSignal';
 import { keptFields, type PostedActivity } from './postedActivity';
-import type { RateWindow } from './rateWindow';
+import type { RateLimit } from './rateWindow';
 
 /** What starting, reconnecting and refreshing answer (Direct Line 3.0's Conversation object). */
 export interface ConversationGrant {
@@ -26,9 +26,9 @@ export interface DirectLineServiceDeps {
   /** Runs one bot turn for this conversation, after any turn already running for it. */
   runTurn: (activity: Partial<Activity>) => Promise<void>;
   /** Conversations started per client address. */
-  starts: RateWindow;
+  starts: RateLimit;
   /** Activities posted per conversation. */
-  posts: RateWindow;
+  posts: RateLimit;
   logger: Logger;
   now?: () => Date;
 }
@@ -53,7 +53,7 @@ export class DirectLineService {
 
   /** Starts a conversation and runs the bot's welcome (a conversationUpdate) before answering. */
   async start(clientAddress: string, locale: string | undefined, streamUrl?: StreamUrl): Promise<ConversationGrant> {
-    const verdict = this.deps.starts.hit(clientAddress);
+    const verdict = await this.deps.starts.hit(clientAddress);
     if (!verdict.allowed) {
       throw new HttpError(429, 'too_many_requests', 'Too many chats started from here. Please wait a little and try again.', {
         'Retry-After': String(verdict.retryAfterSeconds),
@@ -140,7 +140,7 @@ export class DirectLineService {
     const conversation = await this.open(token, conversationId);
     // Ending is never refused: a chat must always be closable.
     if (posted.type !== 'endOfConversation') refuseWithoutRoom(await this.deps.store.room(conversationId));
-    const verdict = posted.type === 'endOfConversation' ? { allowed: true, retryAfterSeconds: 0 } : this.deps.posts.hit(conversationId);
+    const verdict = posted.type === 'endOfConversation' ? { allowed: true, retryAfterSeconds: 0 } : await this.deps.posts.hit(conversationId);
     if (!verdict.allowed) {
       throw new HttpError(429, 'too_many_requests', 'Messages are arriving too fast. Please wait a moment.', { 'Retry-After': String(verdict.retryAfterSeconds) });
     }

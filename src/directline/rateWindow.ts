@@ -7,6 +7,15 @@ export interface RateVerdict {
   retryAfterSeconds: number;
 }
 
+/** Counts events per key in a sliding window: in this process's memory, or in Redis for every server. */
+export interface RateLimit {
+  /** Counts one event for the key if it is allowed. */
+  hit(key: string): RateVerdict | Promise<RateVerdict>;
+}
+
+/** Builds a rate limit: `name` tells limits apart in a shared store; keys are kept as HMACs under `hashKey`. */
+export type RateWindows = (name: string, limit: number, windowMs: number, hashKey: Buffer | string) => RateLimit;
+
 /** Above this many keys, keys with nothing left in their window are dropped on the next hit. */
 const SWEEP_ABOVE = 10_000;
 
@@ -14,7 +23,7 @@ const SWEEP_ABOVE = 10_000;
  * At most `limit` events per key in any `windowMs` (a sliding window), in memory. Keys are kept only as
  * keyed hashes under a key made at start-up, so a client address never sits in memory in the clear either.
  */
-export class RateWindow {
+export class RateWindow implements RateLimit {
   private readonly hits = new Map<string, number[]>();
   private readonly hash = keyHasher(randomBytes(32));
 

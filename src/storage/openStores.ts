@@ -9,7 +9,11 @@ import { RedisConcernStore } from '../concerns/redisConcernStore';
 import { SqliteConcernStore } from '../concerns/sqliteConcernStore';
 import type { Config } from '../config/config';
 import { feedLimits, type ConversationStore } from '../directline/conversationStore';
+import { RateWindow, type RateWindows } from '../directline/rateWindow';
 import { RedisConversationStore } from '../directline/redisConversationStore';
+import { RedisRateWindow } from '../directline/redisRateWindow';
+import { RedisTurnLock } from '../bot/redisTurnLock';
+import type { TurnLock } from '../bot/turnLock';
 import { SqliteConversationStore } from '../directline/sqliteConversationStore';
 import { errorSummary, type Logger } from '../logging/logger';
 import type { ApiTokenStore } from '../staff/apiTokenStore';
@@ -40,6 +44,10 @@ export interface Stores {
   conversations: Storage;
   /** The built-in Direct Line's conversations (ids, undelivered activities, watermarks), shared by every server on Redis. */
   directLine: ConversationStore;
+  /** Rate limits (chat starts, posts): in Redis they count across every server; otherwise in memory. */
+  rateWindows: RateWindows;
+  /** With Redis: one turn at a time per conversation across servers (in one process the TurnQueue suffices). */
+  turnLock?: TurnLock;
   concerns: ConcernStore;
   staff: StaffStore;
   sessions: SessionStore;
@@ -96,6 +104,8 @@ export async function openStores(config: Config, options: StoreOptions): Promise
       kind: 'redis',
       conversations,
       directLine: new RedisConversationStore(client, prefix, feedLimits(config), ms),
+      rateWindows: (name, limit, windowMs, key) => new RedisRateWindow(client, `${prefix}rate:${name}:`, limit, windowMs, key, ms),
+      turnLock: new RedisTurnLock(client, prefix, options.logger),
       concerns,
       staff: new RedisStaffStore(client, prefix),
       sessions: new RedisSessionStore(client, prefix, timeouts),
@@ -131,6 +141,7 @@ export async function openStores(config: Config, options: StoreOptions): Promise
       kind: 'sqlite',
       conversations,
       directLine,
+      rateWindows: (_name, limit, windowMs) => new RateWindow(limit, windowMs, ms),
       concerns,
       staff,
       sessions: new SqliteSessionStore(db, timeouts),

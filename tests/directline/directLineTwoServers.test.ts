@@ -62,4 +62,30 @@ describe('built-in Direct Line on two servers', () => {
       ws.terminate();
     }
   }, 60_000);
+
+  it('counts a chat\'s posts across both servers (DIRECTLINE_POSTS_PER_MINUTE=12)', async () => {
+    const grant = await startChat(urlOf(a));
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i += 1) statuses.push((await say(urlOf(i % 2 === 0 ? a : b), grant, 'help', `rate-${i}`)).status);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const refused = await say(urlOf(b), grant, 'help', 'rate-13');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('runs a burst of messages to one chat, sent to both servers at once, one turn at a time', async () => {
+    const grant = await startChat(urlOf(a));
+    const welcome = await pollUntil(urlOf(a), grant, fromBot);
+    const texts = ['what are the signs of county lines', 'who do I ring', 'what is cuckooing', 'help', 'what is grooming', 'who do I ring'];
+    const posted = await Promise.all(texts.map((text, i) => say(urlOf(i % 2 === 0 ? a : b), grant, text, `burst-${i}`)));
+    expect(posted.map((r) => r.status)).toEqual(texts.map(() => 200));
+    const ids = await Promise.all(posted.map(async (r) => ((await r.json()) as { id: string }).id));
+    // Each post answers once its turn is over, so every answer is there to collect now.
+    // Every message answered; each turn's replies together (no turn's replies inside another's), in the order the turns ran.
+    const { body } = await pollChat(urlOf(b), grant, welcome.watermark);
+    const replies = (body?.activities ?? []).filter(fromBot).map((x) => String(x.replyToId));
+    expect(new Set(replies)).toEqual(new Set(ids));
+    const runs = replies.filter((id, i) => id !== replies[i - 1]);
+    expect(runs).toHaveLength(ids.length);
+  }, 60_000);
 });

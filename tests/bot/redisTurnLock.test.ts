@@ -1,0 +1,85 @@
+import { RedisTurnLock } from '../../src/bot/redisTurnLock';
+import { TurnLockTimeoutError } from '../../src/bot/turnLock';
+import { TurnQueue } from '../../src/bot/turnQueue';
+import { createLogger } from '../../src/logging/logger';
+import { createRedisClient, type RedisClient } from '../../src/storage/redisClient';
+import { connectTestRedis, TEST_REDIS_URL, uniquePrefix, type TestRedis } from '../helpers/redis';
+
+/** The turn lock as two servers see it: two clients on one Redis under one prefix. */
+describe('RedisTurnLock', () => {
+  const prefix = uniquePrefix();
+  let helper: TestRedis;
+  const clients: RedisClient[] = [];
+  const server = async (options: ConstructorParameters<typeof RedisTurnLock>[3] = {}) => {
+    const client = createRedisClient(TEST_REDIS_URL, createLogger('silent'));
+    await client.connect();
+    clients.push(client);
+    return new RedisTurnLock(client, prefix, createLogger('silent'), options);
+  };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  beforeAll(async () => {
+    helper = await connectTestRedis();
+  });
+  afterAll(async () => {
+    for (const c of clients) await c.close().catch(() => undefined);
+    await helper.clean(prefix);
+    await helper.close();
+  });
+
+  it('runs the turns of one conversation one at a time across servers, and others beside them', async () => {
+    const [a, b] = [new TurnQueue(await server()), new TurnQueue(await server())];
+    let running = 0;
+    let most = 0;
+    const order: number[] = [];
+    const turn = (n: number) => async () => {
+      running += 1;
+      most = Math.max(most, running);
+      await sleep(5);
+      order.push(n);
+      running -= 1;
+      return n;
+    };
+    const results = await Promise.all(Array.from({ length: 12 }, (_, n) => (n % 2 === 0 ? a : b).run('conversation-1', turn(n))));
+    expect(results).toEqual(Array.from({ length: 12 }, (_, n) => n));
+    expect(most).toBe(1);
+    expect(order).toHaveLength(12);
+    // Another conversation is not held up by this one.
+    const other = await server();
+    let inside = false;
+    await other.around('conversation-1', async () => {
+      inside = true;
+      expect(await Promise.race([a.run('conversation-2', async () => 'free'), sleep(2000).then(() => 'blocked')])).toBe('free');
+    });
+    expect(inside).toBe(true);
+  });
+
+  it('gives up after its bounded wait, and frees a conversation whose holder died when its lease ends', async () => {
+    const holder = await server({ leaseMs: 400 });
+    const waiter = await server({ waitMs: 150 });
+    let release: () => void = () => undefined;
+    const held = holder.around('conversation-3', () => new Promise<void>((r) => (release = r)));
+    await sleep(50);
+    await expect(waiter.around('conversation-3', async () => 'ran')).rejects.toBeInstanceOf(TurnLockTimeoutError);
+    // The holder extends its lease while its turn runs: still held well past one lease.
+    await sleep(600);
+    await expect(waiter.around('conversation-3', async () => 'ran')).rejects.toBeInstanceOf(TurnLockTimeoutError);
+    release();
+    await held;
+    expect(await waiter.around('conversation-3', async () => 'ran')).toBe('ran');
+
+    // A holder that vanished (its key left with a lease, nobody extending it): free once the lease ends.
+    await helper.client.set(`${prefix}turnlock:conversation-4`, '999999', { PX: 300 });
+    const patient = await server({ waitMs: 3000 });
+    expect(await patient.around('conversation-4', async () => 'ran')).toBe('ran');
+  });
+
+  it('never releases a lock that is no longer its own', async () => {
+    const lock = await server({ leaseMs: 30_000 });
+    await lock.around('conversation-5', async () => {
+      // Someone else holds it now (our lease was lost): our release must leave theirs alone.
+      await helper.client.set(`${prefix}turnlock:conversation-5`, 'someone-else');
+    });
+    expect(await helper.client.get(`${prefix}turnlock:conversation-5`)).toBe('someone-else');
+  });
+});
