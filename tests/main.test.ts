@@ -20,7 +20,7 @@ describe('the service process', () => {
     const p = run({ PORT: '0', HOST: '127.0.0.1', MicrosoftAppPassword: 'should-not-appear', SHUTDOWN_GRACE_SECONDS: '1' });
     const port = await waitForListening(p);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-    expect(p.out()).toMatch(/"storage":"embedded \(chats in memory\)"/);
+    expect(p.out()).toMatch(/"storage":"embedded \(SQLite in [^"]+\)"/);
     expect(p.out()).toMatch(/"concerns":"append-only file in /);
     expect(p.out()).not.toContain('should-not-appear');
     p.child.kill('SIGTERM');

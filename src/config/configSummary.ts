@@ -10,7 +10,7 @@ export function redactedSummary(config: Config): Record<string, string | number>
     MicrosoftAppPassword: config.MicrosoftAppPassword ? 'set' : 'unset',
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ? 'set' : 'unset',
-    storage: config.REDIS_URL ? `redis ${redisHost(config.REDIS_URL)}` : 'embedded (chats in memory)',
+    storage: config.REDIS_URL ? `redis ${redisHost(config.REDIS_URL)}` : `embedded (SQLite in ${config.DATA_DIR})`,
     concerns: config.REDIS_URL ? 'redis streams' : `append-only file in ${config.DATA_DIR}`,
     CONCERN_RETENTION_DAYS: config.CONCERN_RETENTION_DAYS,
     language: config.LANGUAGE_ENDPOINT ? `azure ${new URL(config.LANGUAGE_ENDPOINT).host} (local fallback)` : 'local',
