@@ -10,6 +10,12 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[
 return 0
 `);
 
+/** KEYS: lock. ARGV: this server's unreleased token, the new token, lease ms. Takes over our own stale lock. */
+const TAKE_OVER = new LuaScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end
+return 0
+`);
+
 /** KEYS: lock. ARGV: fencing token. Releases the lock only if it is still ours (a late holder never frees another's). */
 const RELEASE = new LuaScript(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -34,6 +40,12 @@ const DEFAULTS: TurnLockOptions = { leaseMs: 15_000, waitMs: 10_000 };
  */
 export class RedisTurnLock implements TurnLock {
   private readonly options: TurnLockOptions;
+  /**
+   * Locks this server took and could not release (Redis went away mid-turn), by key. This server's turns of a
+   * conversation run one after another (TurnQueue), so when the next one comes the turn that held it is over:
+   * it takes its own lock back at once instead of waiting out the lease.
+   */
+  private readonly unreleased = new Map<string, string>();
 
   constructor(
     private readonly client: RedisClient,
@@ -60,7 +72,10 @@ export class RedisTurnLock implements TurnLock {
       return await turn();
     } finally {
       clearInterval(renew);
-      await RELEASE.run(this.client, [key], [token]).catch(() => undefined); // else its lease frees it
+      await RELEASE.run(this.client, [key], [token]).then(
+        () => this.unreleased.delete(key),
+        () => this.unreleased.set(key, token), // its lease frees it, or this server's next turn takes it back
+      );
     }
   }
 
@@ -68,6 +83,11 @@ export class RedisTurnLock implements TurnLock {
   private async acquire(key: string): Promise<string> {
     const token = String(await this.client.incr(`${this.prefix}turnlock:fence`));
     const deadline = Date.now() + this.options.waitMs;
+    const stale = this.unreleased.get(key);
+    if (stale !== undefined) {
+      this.unreleased.delete(key);
+      if (Number(await TAKE_OVER.run(this.client, [key], [stale, token, String(this.options.leaseMs)])) === 1) return token;
+    }
     for (let attempt = 0; ; attempt += 1) {
       const set = await this.client.set(key, token, { condition: 'NX', expiration: { type: 'PX', value: this.options.leaseMs } });
       if (set === 'OK') return token;

@@ -3,6 +3,7 @@ import { OUTCOME_TOLD } from '../../dialogs/turnFlags';
 import { sendReply } from '../channels/sendReply';
 import type { IdHasher } from '../logging/idHasher';
 import { errorSummary, type Logger } from '../logging/logger';
+import { TurnLockTimeoutError } from './turnLock';
 
 export interface TurnErrorDeps {
   logger: Logger;
@@ -19,6 +20,8 @@ export interface TurnErrorDeps {
  * and sends a calm apology with a way forward. Never throws. A turn that already told the reporter what became
  * of their report (OUTCOME_TOLD: it failed after that, saving the conversation) gets nothing more: no second,
  * contradictory message, and the state is left as it was saved, so "Send it" again finds the same submission.
+ * A turn that never ran because its conversation stayed busy (TurnLockTimeoutError) clears nothing either: the
+ * person is asked to try again in a minute, with everything they said still there.
  */
 export function createTurnErrorHandler({ logger, hashId, clearConversation, apology, unavailable }: TurnErrorDeps) {
   return async (context: TurnContext, error: Error): Promise<void> => {
@@ -28,6 +31,11 @@ export function createTurnErrorHandler({ logger, hashId, clearConversation, apol
       'turn failed',
     );
     if (told) return;
+    // The conversation was busy (its lock held past the wait): nothing in it failed, so nothing is cleared.
+    if (error instanceof TurnLockTimeoutError) {
+      await sendReply(context, { text: unavailable }).catch(() => undefined);
+      return;
+    }
     const cleared = await clearConversation(context).then(
       () => true,
       (err: unknown) => {

@@ -3,6 +3,7 @@ import { TurnLockTimeoutError } from '../../src/bot/turnLock';
 import { TurnQueue } from '../../src/bot/turnQueue';
 import { createLogger } from '../../src/logging/logger';
 import { createRedisClient, type RedisClient } from '../../src/storage/redisClient';
+import { TcpProxy } from '../helpers/tcpProxy';
 import { connectTestRedis, TEST_REDIS_URL, uniquePrefix, type TestRedis } from '../helpers/redis';
 
 /** The turn lock as two servers see it: two clients on one Redis under one prefix. */
@@ -81,5 +82,33 @@ describe('RedisTurnLock', () => {
       await helper.client.set(`${prefix}turnlock:conversation-5`, 'someone-else');
     });
     expect(await helper.client.get(`${prefix}turnlock:conversation-5`)).toBe('someone-else');
+  });
+
+  it('takes back at once its own lock that Redis going away kept it from releasing (no wait for the lease)', async () => {
+    const target = new URL(TEST_REDIS_URL);
+    const proxy = new TcpProxy(target.hostname, Number(target.port || 6379));
+    await proxy.start();
+    const client = createRedisClient(proxy.url, createLogger('silent'));
+    await client.connect();
+    clients.push(client);
+    try {
+      const lock = new RedisTurnLock(client, prefix, createLogger('silent'), { leaseMs: 30_000, waitMs: 500 });
+      // The connection dies during the turn: the release fails, and the lock stays in Redis with its lease.
+      await lock.around('conversation-6', async () => {
+        await proxy.down();
+      });
+      await proxy.up();
+      for (let i = 0; i < 300 && !client.isReady; i++) await sleep(100);
+      expect(client.isReady).toBe(true);
+      expect(await helper.client.get(`${prefix}turnlock:conversation-6`)).not.toBeNull();
+      // This server's next turn of that conversation runs at once, well inside its 500 ms wait.
+      expect(await lock.around('conversation-6', async () => 'ran')).toBe('ran');
+      expect(await helper.client.get(`${prefix}turnlock:conversation-6`)).toBeNull();
+      // Another server never takes it over that way: it waits like anyone.
+      await helper.client.set(`${prefix}turnlock:conversation-7`, '424242', { PX: 30_000 });
+      await expect(lock.around('conversation-7', async () => 'ran')).rejects.toBeInstanceOf(TurnLockTimeoutError);
+    } finally {
+      await proxy.down();
+    }
   });
 });

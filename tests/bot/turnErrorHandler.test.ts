@@ -1,6 +1,7 @@
 import { ConversationState, TestAdapter, type StoreItems } from 'botbuilder';
 import { OUTCOME_TOLD } from '../../dialogs/turnFlags';
 import { ClearsightBot } from '../../src/bot/clearsightBot';
+import { TurnLockTimeoutError } from '../../src/bot/turnLock';
 import { createTurnErrorHandler } from '../../src/bot/turnErrorHandler';
 import { createIdHasher } from '../../src/logging/idHasher';
 import { createLogger } from '../../src/logging/logger';
@@ -118,5 +119,28 @@ describe('onTurnError', () => {
     expect(cleared).toBe(0);
     expect(logs.text).toMatch(/"code":"TURN_FAILED_AFTER_OUTCOME"/);
     expect(logs.text).not.toMatch(/K7PM|saving the conversation/);
+  });
+
+  it('clears nothing when the turn never ran because its conversation stayed busy on another server, and asks to try again', async () => {
+    const logs = new LogCapture();
+    let cleared = 0;
+    const adapter = new TestAdapter(async () => {
+      throw new TurnLockTimeoutError('the conversation stayed busy on another server');
+    });
+    adapter.onTurnError = createTurnErrorHandler({
+      logger: createLogger('info', logs),
+      hashId: createIdHasher('test-key-0123456789'),
+      clearConversation: async () => {
+        cleared += 1;
+      },
+      apology: shellContent.turnError,
+      unavailable: shellContent.unavailable,
+    });
+    await adapter
+      .send('Try again')
+      .assertReply((a) => expect(textOf(a)).toBe(shellContent.unavailable))
+      .startTest();
+    expect(cleared).toBe(0);
+    expect(logs.text).toMatch(/"code":"TURN_FAILED"/);
   });
 });
