@@ -1,7 +1,7 @@
 import type { SqliteDatabase } from '../storage/sqliteDatabase';
 import { agenciesWith, partFor } from './agencyParts';
 import type { Concern } from './concern';
-import { indexEntries, indexEntry, scoreRange, type DueAt, type OwedAlert, type OwedAlertQuery, type QueuePage, type QueueQuery } from './concernIndex';
+import { indexEntries, indexEntry, scoreRange, type ConcernIndexEntry, type DueAt, type OwedAlert, type OwedAlertQuery, type QueuePage, type QueueQuery } from './concernIndex';
 import { parseStoredConcern, ReferenceTakenError, validConcern } from './concernStoreErrors';
 import type { SubmitResult } from './concernStore';
 import { applyUpdate, closedBefore, type ConcernUpdate } from './concernUpdates';
@@ -235,16 +235,7 @@ export class SqliteConcernStore extends UpdatingConcernStore {
   /** The concern's rows in concern_parts: one per agency that has it. */
   private writeParts(concern: Concern): void {
     this.statements.clearParts.run(concern.ref);
-    for (const entry of indexEntries(concern, this.dueAt)) {
-      this.statements.insertPart.run({
-        ref: concern.ref,
-        agency: entry.agency,
-        closed: entry.closed ? 1 : 0,
-        score: entry.score,
-        urgentAlertOwed: entry.urgentAlertOwed ? 1 : 0,
-        overdueAlertAt: entry.overdueAlertAt,
-      });
-    }
+    for (const entry of indexEntries(concern, this.dueAt)) this.statements.insertPart.run(entryColumns(concern.ref, entry));
   }
 
   /** Fills concern_parts from the concerns stored before it existed, once. */
@@ -260,16 +251,20 @@ export class SqliteConcernStore extends UpdatingConcernStore {
 
   private columns(concern: Concern) {
     const entry = indexEntry(partFor(concern, concern.agency)!, this.dueAt);
-    return {
-      ref: concern.ref,
-      agency: entry.agency,
-      closed: entry.closed ? 1 : 0,
-      score: entry.score,
-      urgentAlertOwed: entry.urgentAlertOwed ? 1 : 0,
-      overdueAlertAt: entry.overdueAlertAt,
-      doc: JSON.stringify(concern),
-    };
+    return { ...entryColumns(concern.ref, entry), doc: JSON.stringify(concern) };
   }
+}
+
+/** An index entry as the columns a row of concerns or concern_parts holds it in. */
+function entryColumns(ref: string, entry: ConcernIndexEntry) {
+  return {
+    ref,
+    agency: entry.agency,
+    closed: entry.closed ? 1 : 0,
+    score: entry.score,
+    urgentAlertOwed: entry.urgentAlertOwed ? 1 : 0,
+    overdueAlertAt: entry.overdueAlertAt,
+  };
 }
 
 function hasTable(db: SqliteDatabase, name: string): boolean {
