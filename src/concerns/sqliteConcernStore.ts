@@ -19,10 +19,11 @@ CREATE TABLE IF NOT EXISTS concerns (
   overdue_alert_at INTEGER,
   doc TEXT NOT NULL
 ) STRICT;
-CREATE INDEX IF NOT EXISTS concerns_queue ON concerns (agency, closed, score, ref);
 CREATE INDEX IF NOT EXISTS concerns_received ON concerns (received_ms, ref);
-CREATE INDEX IF NOT EXISTS concerns_urgent_alert ON concerns (agency, score) WHERE urgent_alert_owed = 1;
-CREATE INDEX IF NOT EXISTS concerns_overdue_alert ON concerns (agency, overdue_alert_at) WHERE overdue_alert_at IS NOT NULL;
+-- The queue and alert indexes moved to concern_parts: nothing reads these, and each write kept them up.
+DROP INDEX IF EXISTS concerns_queue;
+DROP INDEX IF EXISTS concerns_urgent_alert;
+DROP INDEX IF EXISTS concerns_overdue_alert;
 CREATE TABLE IF NOT EXISTS concern_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 CREATE TABLE IF NOT EXISTS concern_parts (
   ref TEXT NOT NULL REFERENCES concerns (ref) ON DELETE CASCADE,
