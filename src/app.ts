@@ -20,6 +20,7 @@ import { createTriage } from './triage/createTriage';
 import { checkAlertWebhooks } from './triage/createAlerts';
 import { createChatBackend, type DirectLine } from './directline/createDirectLine';
 import { createLanguageService } from './language/createLanguageService';
+import { preloadLanguageDetection } from './language/detectLanguage';
 import { LocalHelp } from './signposting/localHelp';
 import { webChatRoutes } from './webchat/webChatRoutes';
 import { openStores, triageClockFor } from './storage/openStores';
@@ -126,6 +127,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         server.listen(config.PORT, config.HOST, () => {
           const { port } = server.address() as AddressInfo;
           resolve(`http://127.0.0.1:${port}`);
+          setImmediate(preloadLanguageDetection); // what start-up left for later, before the first message needs it
         });
       }),
     drain: () => connections.begin(),

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { loadContent } from '../../src/content/botContent';
 import { defaultContentDir } from '../../src/content/contentDir';
 import type { FeatureOptions } from '../../src/classifier/features';
+import { featureCount } from '../../src/classifier/linearModel';
 import { ModelPicker } from '../../src/knowledge/modelPicker';
 import { QuestionClassifier } from '../../src/knowledge/questionModel';
 import { SearchPicker } from '../../src/knowledge/searchPicker';
@@ -50,7 +51,7 @@ function main(): void {
     else {
       const file = buildQuestionModel(repoRoot, kb, { training: { ...QUESTION_TRAINING, features: m.features }, searchWeights: m.searchWeights, noisy: m.noisy ?? 0 });
       picker = new ModelPicker(new QuestionClassifier(file, kb.lexicon, kb.prepareQuestion), kb.index, kb.topics, file.thresholds);
-      settings = ` [answer at ${file.thresholds.answer}, suggest at ${file.thresholds.suggest}, search weight ${file.thresholds.searchWeight}; ${file.model.rows.length} features]`;
+      settings = ` [answer at ${file.thresholds.answer}, suggest at ${file.thresholds.suggest}, search weight ${file.thresholds.searchWeight}; ${featureCount(file.model.rows)} features]`;
     }
     console.log(`${m.name}${settings} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     console.log(`  dev:   ${pickerLine(evaluatePicker(kb, dev, picker))}`);

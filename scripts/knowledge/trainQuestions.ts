@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultContentDir } from '../../src/content/contentDir';
 import { loadContent } from '../../src/content/botContent';
+import { featureCount } from '../../src/classifier/linearModel';
 import { QUESTION_MODEL_FILE } from '../../src/knowledge/questionModel';
 import { formatModelFile } from '../safety/train';
 import { buildQuestionModel } from './questionTraining';
@@ -21,7 +22,7 @@ function main(): void {
   writeFileSync(join(contentDir, QUESTION_MODEL_FILE), text);
   const t = file.thresholds;
   console.log(`train:questions: ${file.training.examples} examples (questions from ${file.training.trainWriters.join(', ')} and the answers' phrasings)`);
-  console.log(`  ${file.model.classes.length} classes, ${file.model.rows.length} features kept, ${(text.length / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`  ${file.model.classes.length} classes, ${featureCount(file.model.rows)} features kept, ${(text.length / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`  chosen on ${file.training.thresholdWriters.join(', ')}: answer at ${t.answer}, suggest at ${t.suggest}, search weight ${t.searchWeight}`);
   console.log(`  written to content/${QUESTION_MODEL_FILE}`);
 }

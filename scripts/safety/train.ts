@@ -5,7 +5,8 @@ import { loadConceptLexicon, type ConceptLexicon } from '../../src/safety/concep
 import { SafetyDetector } from '../../src/safety/safetyDetector';
 import { SAFETY_MODEL_FILE, safetyModelFrom, type SafetyModelFile } from '../../src/safety/safetyModel';
 import { loadSafetyRules, type SafetyRules } from '../../src/safety/safetyRules';
-import { LinearModel, type FeatureRow } from '../../src/classifier/linearModel';
+import { LinearModel, featureCount, type FeatureRow } from '../../src/classifier/linearModel';
+import type { FeatureTable } from '../../src/classifier/featureTable';
 import { trainingSettings, trainLinearModel, type TrainingOptions } from '../../src/classifier/trainLinearModel';
 import { loadCorpus, loadSplits, type CorpusMessage } from './corpus';
 import { chooseThresholds } from './thresholds';
@@ -80,13 +81,14 @@ export function buildLanguageModel(repoRoot: string): LanguageModelFile {
 }
 
 /** The model file as text: readable settings, then one line per feature so that a retrained model diffs sensibly. */
-export function formatModelFile(file: { model: { rows: FeatureRow[] } }): string {
+export function formatModelFile(file: { model: { rows: FeatureRow[] | FeatureTable } }): string {
   // Every model's rows one per line (under "rows"), the rest as ordinary indented JSON.
   const rowLists: FeatureRow[][] = [];
   const head = JSON.stringify(
     file,
     (key, value: unknown) => {
       if (key !== 'rows') return value;
+      if (!Array.isArray(value)) throw new Error('a compiled model cannot be written back as a model file');
       rowLists.push(value as FeatureRow[]);
       return `__ROWS_${rowLists.length - 1}__`;
     },
@@ -104,14 +106,14 @@ function main(): void {
   writeFileSync(join(contentDir, SAFETY_MODEL_FILE), text);
   const t = file.thresholds;
   console.log(`train:safety: ${file.training.examples} training messages from ${file.training.trainWriters.join(', ')}`);
-  console.log(`  ${file.model.rows.length} features kept, ${(text.length / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`  ${featureCount(file.model.rows)} features kept, ${(text.length / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`  thresholds (chosen on ${file.training.thresholdWriters.join(', ')}): danger unsure ${t.danger.unsure} sure ${t.danger.sure}; self-harm unsure ${t['self-harm'].unsure} sure ${t['self-harm'].sure}; disclosure ${t.disclosure.sure}`);
-  for (const [name, v] of Object.entries(file.variants)) console.log(`  reply variant ${name} (writers' subkind ${v.subkind}): ${v.model.rows.length} features, threshold ${v.threshold}`);
+  for (const [name, v] of Object.entries(file.variants)) console.log(`  reply variant ${name} (writers' subkind ${v.subkind}): ${featureCount(v.model.rows)} features, threshold ${v.threshold}`);
   console.log(`  written to content/${SAFETY_MODEL_FILE}`);
   const language = buildLanguageModel(repoRoot);
   const languageText = formatModelFile(language);
   writeFileSync(join(contentDir, LANGUAGE_MODEL_FILE), languageText);
-  console.log(`  language identifier: ${language.model.rows.length} features, ${(languageText.length / 1024).toFixed(0)} KB, written to content/${LANGUAGE_MODEL_FILE}`);
+  console.log(`  language identifier: ${featureCount(language.model.rows)} features, ${(languageText.length / 1024).toFixed(0)} KB, written to content/${LANGUAGE_MODEL_FILE}`);
 }
 
 if (require.main === module) main();

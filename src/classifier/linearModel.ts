@@ -15,7 +15,7 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 export type FeatureRow = [string, ...number[]];
 
 /** The first thing wrong with the rows, or undefined. A plain loop: a model has 100,000+ of them. */
-function rowsProblem(rows: unknown, classes: number): string | undefined {
+export function rowsProblem(rows: unknown, classes: number): string | undefined {
   if (!Array.isArray(rows)) return 'rows must be a list';
   const names = new Set<string>();
   for (const row of rows as unknown[]) {
@@ -45,16 +45,31 @@ export const linearModelSchema = z
     /** Messages longer than this many words are also scored window by window. */
     windowWords: z.number().int().min(4).max(1000),
     bias: z.array(finite),
-    /** Each known feature and its weights (features not listed weigh nothing). */
-    rows: z.custom<FeatureRow[]>((v) => Array.isArray(v), 'rows must be a list'),
+    /**
+     * Each known feature and its weights (features not listed weigh nothing). A compiled model (see
+     * compiledModel.ts) brings them as the table built from them, checked when it was compiled and read.
+     */
+    rows: z.custom<FeatureRow[] | FeatureTable>((v) => Array.isArray(v) || v instanceof FeatureTable, 'rows must be a list'),
   })
   .refine((m) => m.bias.length === m.classes.length, 'one bias per class')
   .superRefine((m, ctx) => {
+    if (m.rows instanceof FeatureTable) {
+      if (m.rows.classes !== m.classes.length) ctx.addIssue({ code: 'custom', path: ['rows'], message: 'each row is a feature name and one weight per class' });
+      return;
+    }
     const problem = rowsProblem(m.rows, m.classes.length);
     if (problem) ctx.addIssue({ code: 'custom', path: ['rows'], message: problem });
   });
 
 export type LinearModelData = z.infer<typeof linearModelSchema>;
+
+/** A model as training makes it and the model file holds it: its rows as a list. */
+export type LinearModelRows = LinearModelData & { rows: FeatureRow[] };
+
+/** How many features a model's rows hold. */
+export function featureCount(rows: LinearModelData['rows']): number {
+  return rows instanceof FeatureTable ? rows.size : rows.length;
+}
 
 export class LinearModel {
   private readonly table: FeatureTable;
@@ -62,7 +77,7 @@ export class LinearModel {
   private readonly seen = new KeySet();
 
   constructor(readonly data: LinearModelData) {
-    this.table = new FeatureTable(data.rows, data.classes.length);
+    this.table = data.rows instanceof FeatureTable ? data.rows : FeatureTable.fromRows(data.rows, data.classes.length);
   }
 
   get classes(): readonly string[] {
@@ -78,7 +93,7 @@ export class LinearModel {
   }
 
   get size(): number {
-    return this.data.rows.length;
+    return this.table.size;
   }
 
   /** The probability of each class (in `classes` order) for a message with these feature names. */
@@ -111,9 +126,9 @@ export class LinearModel {
         // Counted once per message, as in training (a set of names); 30 bits of the key are plenty here.
         if (!seen.add(h1, h2)) return;
         total++;
-        const slot = table.find(h1, h2);
-        if (slot < 0) return;
-        for (let c = 0; c < C; c++) sums[c]! += table.weights[slot * C + c]!;
+        const at = table.find(h1, h2);
+        if (at < 0) return;
+        for (let c = 0; c < C; c++) sums[c]! += table.weights[at + c]!;
       },
     });
     const value = total ? 1 / Math.sqrt(total) : 0;

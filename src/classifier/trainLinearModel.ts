@@ -1,4 +1,4 @@
-import { softmax, type FeatureRow, type LinearModelData } from './linearModel';
+import { softmax, type FeatureRow, type LinearModelRows } from './linearModel';
 import type { FeatureOptions } from './features';
 
 /*
@@ -58,7 +58,7 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** Trains `average` models on the same data in different orders and averages them. */
-export function trainLinearModel(examples: readonly TrainingExample[], options: TrainingOptions): LinearModelData {
+export function trainLinearModel(examples: readonly TrainingExample[], options: TrainingOptions): LinearModelRows {
   const prepared = prepare(examples, options);
   const runs = Array.from({ length: options.average }, (_, i) => trainOnce(prepared, options, options.seed + i));
   const { classes } = prepared;

@@ -1,17 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { readCachedYaml } from './yamlCache';
 
 /** Raised when a content file is missing or does not match its schema; the message names file and field. */
 export class ContentError extends Error {
   override readonly name = 'ContentError';
 }
 
-/** Reads one YAML content file and validates it, so a content owner's mistake stops start-up with a clear reason. */
-export function loadYaml<S extends z.ZodType>(file: string, schema: S): z.output<S> {
+/**
+ * Reads one YAML content file and validates it, so a content owner's mistake stops start-up with a clear
+ * reason. The build's parse of the same text (see yamlCache.ts, in `cacheDir`) is used when there is one.
+ */
+export function loadYaml<S extends z.ZodType>(file: string, schema: S, cacheDir?: string): z.output<S> {
   let raw: unknown;
   try {
-    raw = parse(readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8');
+    raw = readCachedYaml(text, cacheDir) ?? parse(text);
   } catch (err) {
     throw new ContentError(`${file}: cannot be read as YAML (${(err as Error).message})`);
   }
@@ -21,13 +26,4 @@ export function loadYaml<S extends z.ZodType>(file: string, schema: S): z.output
     throw new ContentError(`${file}: ${problems.join('; ')}`);
   }
   return parsed.data;
-}
-
-/** Reads one JSON content file (the trained models) as it is; the caller validates it. */
-export function readJsonContent(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  } catch (err) {
-    throw new ContentError(`${file}: cannot be read as JSON (${(err as Error).message})`);
-  }
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ContentError, readJsonContent } from '../content/loadYaml';
+import { ContentError } from '../content/loadYaml';
+import { readModelContent } from '../content/modelFile';
 import { LinearModel, linearModelSchema, trainingSettingsShape } from '../classifier/linearModel';
 import type { Lexicon } from './lexicon';
 import { questionParts, questionWindows } from './questionText';
@@ -91,5 +92,5 @@ export function questionModelFrom(raw: unknown, where = QUESTION_MODEL_FILE): Qu
 
 export function loadQuestionModel(contentDir: string): QuestionModelFile {
   const file = join(contentDir, QUESTION_MODEL_FILE);
-  return questionModelFrom(readJsonContent(file), file);
+  return questionModelFrom(readModelContent(file), file);
 }

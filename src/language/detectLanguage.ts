@@ -1,4 +1,4 @@
-import { detectAll } from 'tinyld';
+import type * as Tinyld from 'tinyld';
 import type { DetectedLanguage } from './languageService';
 
 /*
@@ -6,6 +6,23 @@ import type { DetectedLanguage } from './languageService';
  * message comes out as English or unknown rather than as a wrong, exotic language ("Hello" is Italian to
  * tinyld). tinyld knows neither Welsh nor Punjabi in Gurmukhi: a word list and the script cover those.
  */
+
+let tinyld: typeof Tinyld | undefined;
+
+/**
+ * tinyld builds its n-gram tables when it is first required, a fifth of a second of CPU: loaded on first
+ * use (or by preloadLanguageDetection once the service is listening), not while the service starts.
+ */
+function detectAll(text: string): ReturnType<typeof Tinyld.detectAll> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when first needed, on purpose (see above)
+  tinyld ??= require('tinyld') as typeof Tinyld;
+  return tinyld.detectAll(text);
+}
+
+/** Loads tinyld now, so that the first message that needs it does not wait for it. */
+export function preloadLanguageDetection(): void {
+  detectAll('preload');
+}
 
 const UNKNOWN: DetectedLanguage = { code: null, confidence: null };
 /** Below this many letters, n-grams guess; only scripts, word lists and certain answers count. */

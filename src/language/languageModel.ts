@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ContentError, readJsonContent } from '../content/loadYaml';
+import { ContentError } from '../content/loadYaml';
+import { readModelContent } from '../content/modelFile';
 import { foldText, tokensOf } from '../classifier/foldText';
 import { LinearModel, linearModelSchema } from '../classifier/linearModel';
 
@@ -55,5 +56,5 @@ export function languageIdentifierFrom(raw: unknown, where = LANGUAGE_MODEL_FILE
 
 export function loadLanguageIdentifier(contentDir: string): LanguageIdentifier {
   const file = join(contentDir, LANGUAGE_MODEL_FILE);
-  return languageIdentifierFrom(readJsonContent(file), file);
+  return languageIdentifierFrom(readModelContent(file), file);
 }

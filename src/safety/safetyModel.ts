@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ContentError, readJsonContent } from '../content/loadYaml';
+import { ContentError } from '../content/loadYaml';
+import { readModelContent } from '../content/modelFile';
 import type { ConceptLexicon } from './conceptLexicon';
-import { LinearModel, linearModelSchema, trainingSettingsShape, type LinearModelData } from '../classifier/linearModel';
+import { LinearModel, featureCount, linearModelSchema, trainingSettingsShape, type LinearModelData } from '../classifier/linearModel';
 import { CLASSIFIER_CLASSES, TextClassifier } from './textClassifier';
 
 /*
@@ -89,7 +90,7 @@ export function safetyModelFrom(raw: unknown, lexicon: ConceptLexicon, where = S
   if (file.training.lexiconSha256 !== lexicon.fingerprint) {
     throw new ContentError(`${where}: trained with another version of safety-lexicon.yaml: run npm run train:safety`);
   }
-  if (file.model.rows.length === 0) throw new ContentError(`${where}: the model has no weights`);
+  if (featureCount(file.model.rows) === 0) throw new ContentError(`${where}: the model has no weights`);
   const variant = (v: SafetyModelFile['variants']['overdose']) => new VariantClassifier(v.model, v.threshold);
   return {
     classifier: new TextClassifier(file.model),
@@ -102,5 +103,5 @@ export function safetyModelFrom(raw: unknown, lexicon: ConceptLexicon, where = S
 /** Loads content/safety-model.json and checks it. */
 export function loadSafetyModel(contentDir: string, lexicon: ConceptLexicon): SafetyModel {
   const file = join(contentDir, SAFETY_MODEL_FILE);
-  return safetyModelFrom(readJsonContent(file), lexicon, file);
+  return safetyModelFrom(readModelContent(file), lexicon, file);
 }
