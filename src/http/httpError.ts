@@ -1,4 +1,5 @@
 import type { Response } from 'restify';
+import { isStoreUnavailable } from '../storage/storeUnavailable';
 import { isRefusal, REFUSAL_STATUS } from './refusal';
 
 /** An error with a status and a short reason that is safe to show the caller. */
@@ -15,9 +16,16 @@ export class HttpError extends Error {
   }
 }
 
-/** A domain refusal as the HTTP error it is answered with; anything else unchanged. */
+/**
+ * A domain refusal as the HTTP error it is answered with, a store that cannot be reached just now as a 503
+ * (try again: nothing is lost, it was never taken); anything else unchanged.
+ */
 export function asHttpError(err: unknown): unknown {
-  return isRefusal(err) ? new HttpError(REFUSAL_STATUS[err.refusal], err.code, err.reason) : err;
+  if (isRefusal(err)) return new HttpError(REFUSAL_STATUS[err.refusal], err.code, err.reason);
+  if (isStoreUnavailable(err)) {
+    return new HttpError(503, 'unavailable', 'We are having trouble on our side just now. Please try again in a minute. If someone is in danger, call 999.', { 'Retry-After': '30' });
+  }
+  return err;
 }
 
 /** The one place errors become responses. Unknown errors get a generic 500 with no internals. */

@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger';
 import { errorSummary } from '../logging/logger';
 import { HttpError, sendError } from './httpError';
 import { isRefusal } from './refusal';
+import { isStoreUnavailable } from '../storage/storeUnavailable';
 
 type Handler = (req: Request, res: Response) => unknown;
 
@@ -45,8 +46,10 @@ export function createServer(routes: readonly Route[], logger: Logger): Server {
       try {
         await route.handler(req, res);
       } catch (err) {
-        // Refusals and HTTP errors are answers, not failures: only the rest is logged.
-        if (!(err instanceof HttpError || isRefusal(err))) {
+        // Refusals and HTTP errors are answers, not failures: only the rest is logged (a store out of reach as a warning: readiness says it too).
+        if (isStoreUnavailable(err)) {
+          logger.warn({ code: 'STORE_UNAVAILABLE', route: route.path, err: errorSummary(err) }, 'request refused: a store cannot be reached');
+        } else if (!(err instanceof HttpError || isRefusal(err))) {
           logger.error({ code: 'REQUEST_FAILED', route: route.path, err: errorSummary(err) }, 'request failed');
         }
         sendError(res, err);

@@ -67,7 +67,6 @@ async function turn(url: string, grant: Grant, text: string, watermark: string, 
   expect(res.status).toBe(200);
   const { id } = (await res.json()) as { id: string };
   const polled = await pollUntil(url, grant, (a) => fromBot(a) && a.replyToId === id, watermark);
-  // The last answer to this message may come a moment after the first: take everything up to the next turn's poll.
   return { texts: botTexts(polled.activities), watermark: polled.watermark };
 }
 
