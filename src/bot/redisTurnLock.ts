@@ -2,6 +2,7 @@ import { LuaScript } from '../concerns/concernScripts';
 import type { Logger } from '../logging/logger';
 import { errorSummary } from '../logging/logger';
 import type { RedisClient } from '../storage/redisClient';
+import { withWriteFence } from '../storage/writeFence';
 import { TurnLockTimeoutError, type TurnLock } from './turnLock';
 
 /** KEYS: lock. ARGV: fencing token, lease ms. Extends the lease only while the lock is still ours. */
@@ -36,7 +37,9 @@ const DEFAULTS: TurnLockOptions = { leaseMs: 15_000, waitMs: 10_000 };
  * token of the turn that has it (from one counter, so later holders have larger tokens), set with NX and a
  * lease that the holder extends every third of the lease while its turn runs. Only the holder's token
  * extends or releases it. A server that dies mid-turn frees the conversation when its lease runs out. A turn
- * that cannot get the lock within `waitMs` fails rather than run beside another.
+ * that cannot get the lock within `waitMs` fails rather than run beside another. A turn that stalls past its
+ * lease and wakes after another has taken the lock cannot save its state: every state write in the turn is
+ * fenced by the token (see writeFence.ts).
  */
 export class RedisTurnLock implements TurnLock {
   private readonly options: TurnLockOptions;
@@ -69,7 +72,8 @@ export class RedisTurnLock implements TurnLock {
     }, Math.floor(this.options.leaseMs / 3));
     renew.unref();
     try {
-      return await turn();
+      // The turn's state writes check that this lock still holds this token (see writeFence.ts).
+      return await withWriteFence({ key, token }, turn);
     } finally {
       clearInterval(renew);
       await RELEASE.run(this.client, [key], [token]).then(

@@ -3,6 +3,7 @@ import { OUTCOME_TOLD } from '../../dialogs/turnFlags';
 import { sendReply } from '../channels/sendReply';
 import type { IdHasher } from '../logging/idHasher';
 import { errorSummary, type Logger } from '../logging/logger';
+import { FencedOutError } from '../storage/writeFence';
 import { TurnLockTimeoutError } from './turnLock';
 
 export interface TurnErrorDeps {
@@ -21,7 +22,8 @@ export interface TurnErrorDeps {
  * of their report (OUTCOME_TOLD: it failed after that, saving the conversation) gets nothing more: no second,
  * contradictory message, and the state is left as it was saved, so "Send it" again finds the same submission.
  * A turn that never ran because its conversation stayed busy (TurnLockTimeoutError) clears nothing either: the
- * person is asked to try again in a minute, with everything they said still there.
+ * person is asked to try again in a minute, with everything they said still there. Nor does a turn that lost its
+ * lock to a later one while it ran (FencedOutError): the later turn's state is the one to keep.
  */
 export function createTurnErrorHandler({ logger, hashId, clearConversation, apology, unavailable }: TurnErrorDeps) {
   return async (context: TurnContext, error: Error): Promise<void> => {
@@ -31,8 +33,9 @@ export function createTurnErrorHandler({ logger, hashId, clearConversation, apol
       'turn failed',
     );
     if (told) return;
-    // The conversation was busy (its lock held past the wait): nothing in it failed, so nothing is cleared.
-    if (error instanceof TurnLockTimeoutError) {
+    // The conversation was busy (its lock held past the wait), or a later turn holds it now: nothing in it
+    // failed, so nothing is cleared.
+    if (error instanceof TurnLockTimeoutError || error instanceof FencedOutError) {
       await sendReply(context, { text: unavailable }).catch(() => undefined);
       return;
     }

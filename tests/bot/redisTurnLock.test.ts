@@ -3,6 +3,8 @@ import { TurnLockTimeoutError } from '../../src/bot/turnLock';
 import { TurnQueue } from '../../src/bot/turnQueue';
 import { createLogger } from '../../src/logging/logger';
 import { createRedisClient, type RedisClient } from '../../src/storage/redisClient';
+import { RedisStorage } from '../../src/storage/redisStorage';
+import { FencedOutError } from '../../src/storage/writeFence';
 import { TcpProxy } from '../helpers/tcpProxy';
 import { connectTestRedis, TEST_REDIS_URL, uniquePrefix, type TestRedis } from '../helpers/redis';
 
@@ -110,5 +112,33 @@ describe('RedisTurnLock', () => {
     } finally {
       await proxy.down();
     }
+  });
+
+  it('fences the state: a turn that lost its lock while it ran cannot overwrite or delete what the later turn saved', async () => {
+    const [slow, fast] = [await server(), await server()];
+    const storage = new RedisStorage(helper.client as unknown as RedisClient, prefix, 60_000);
+    const lockKey = `${prefix}turnlock:conversation-8`;
+    let stalled!: () => void;
+    const woken = new Promise<void>((resolve) => (stalled = resolve));
+    const slowTurn = slow.around('conversation-8', async () => {
+      await storage.write({ 'conv-8': { step: 1, eTag: '*' } }); // holds the lock: saved
+      await woken; // stalls: its lease runs out (here, the lock key goes) and another server's turn runs
+      await expect(storage.write({ 'conv-8': { step: 'stale', eTag: '*' } })).rejects.toBeInstanceOf(FencedOutError);
+      await expect(storage.delete(['conv-8'])).rejects.toBeInstanceOf(FencedOutError);
+    });
+    for (let i = 0; i < 100 && (await helper.client.get(lockKey)) === null; i++) await sleep(10);
+    await helper.client.del(lockKey);
+    await fast.around('conversation-8', async () => {
+      expect((await storage.read(['conv-8']))['conv-8']).toMatchObject({ step: 1 });
+      await storage.write({ 'conv-8': { step: 2, eTag: '*' } });
+      stalled();
+      await slowTurn;
+    });
+    expect((await storage.read(['conv-8']))['conv-8']).toMatchObject({ step: 2 });
+    // Outside any turn (a sweep, the operator's tools) writes are not fenced.
+    await storage.write({ 'conv-8': { step: 3, eTag: '*' } });
+    expect((await storage.read(['conv-8']))['conv-8']).toMatchObject({ step: 3 });
+    await storage.delete(['conv-8']);
+    expect(await storage.read(['conv-8'])).toEqual({});
   });
 });

@@ -6,6 +6,7 @@ import { createTurnErrorHandler } from '../../src/bot/turnErrorHandler';
 import { createIdHasher } from '../../src/logging/idHasher';
 import { createLogger } from '../../src/logging/logger';
 import { MemoryStorage } from '../../src/storage/memoryStorage';
+import { FencedOutError } from '../../src/storage/writeFence';
 import { LogCapture } from '../helpers/testApp';
 import { botDeps, shellContent, textOf } from '../helpers/transcript';
 
@@ -138,6 +139,29 @@ describe('onTurnError', () => {
     });
     await adapter
       .send('Try again')
+      .assertReply((a) => expect(textOf(a)).toBe(shellContent.unavailable))
+      .startTest();
+    expect(cleared).toBe(0);
+    expect(logs.text).toMatch(/"code":"TURN_FAILED"/);
+  });
+
+  it('clears nothing after a turn whose lock passed to a later turn (fenced out), and asks to try again', async () => {
+    const logs = new LogCapture();
+    let cleared = 0;
+    const adapter = new TestAdapter(async () => {
+      throw new FencedOutError();
+    });
+    adapter.onTurnError = createTurnErrorHandler({
+      logger: createLogger('info', logs),
+      hashId: createIdHasher('test-key-0123456789'),
+      clearConversation: async () => {
+        cleared += 1;
+      },
+      apology: shellContent.turnError,
+      unavailable: shellContent.unavailable,
+    });
+    await adapter
+      .send('skip')
       .assertReply((a) => expect(textOf(a)).toBe(shellContent.unavailable))
       .startTest();
     expect(cleared).toBe(0);
