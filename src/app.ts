@@ -23,6 +23,7 @@ import { createLanguageService } from './language/createLanguageService';
 import { preloadLanguageDetection } from './language/detectLanguage';
 import { LocalHelp } from './signposting/localHelp';
 import { webChatRoutes } from './webchat/webChatRoutes';
+import { createTwilio } from './twilio/createTwilio';
 import { openStores, triageClockFor } from './storage/openStores';
 
 export interface AppOptions {
@@ -105,6 +106,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const chat = createChatBackend(config, { logger, runTurn: (c) => bot.run(c), queue: (id, turn) => queue.run(id, turn), onTurnError, conversations: stores.directLine, rateWindows: stores.rateWindows, now });
   const { directLine } = chat;
   directLine?.start();
+  const twilio = createTwilio(config, { logger, runTurn: (c) => bot.run(c), queue: (id, turn) => queue.run(id, turn), onTurnError, rateWindows: stores.rateWindows, unavailable: content.unavailable, now });
   const server = createServer(
     [
       { method: 'post', path: '/api/messages', handler: messagesHandler({ adapter, queue, runTurn: (c) => bot.run(c) }) },
@@ -112,6 +114,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       { method: 'get', path: '/readyz', handler: readyHandler(stores.readiness, () => connections.isDraining, { alerts: () => triage.alertStatus() }) },
       ...triage.routes, // the triage API, staff API and console (consoleRoutes), built in createTriage.ts
       ...chat.routes, // the built-in Direct Line (/v3/directline) or the Azure token route
+      ...twilio, // SMS and WhatsApp through Twilio's webhook, when configured
       ...webChatRoutes(config, { builtInWebSocket: config.DIRECTLINE_WEBSOCKET }), // the demo page, the chat page, /embed.js and Web Chat from our own origin
     ],
     logger,

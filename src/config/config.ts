@@ -86,6 +86,19 @@ export const configSchema = z
     DIRECTLINE_PENDING_MB_TOTAL: z.coerce.number().int().min(1).max(64 * 1024).default(64),
     // Reverse proxies in front of the service (their X-Forwarded-For entries are trusted for rate limits).
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    // SMS and WhatsApp through Twilio's webhook (POST /api/twilio/messages), on when both are set. Twilio
+    // signs each request over the URL it called, so PUBLIC_BASE_URL must be that URL's origin (https in production).
+    TWILIO_ACCOUNT_SID: optionalString.pipe(z.string().regex(/^AC[0-9a-f]{32}$/, 'must be AC followed by 32 hex digits').optional()),
+    TWILIO_AUTH_TOKEN: optionalString.pipe(z.string().min(16, 'must be the account\'s auth token (32 characters)').optional()),
+    PUBLIC_BASE_URL: optionalString.pipe(
+      z
+        .url({ protocol: /^https?$/ })
+        .transform((u) => u.replace(/\/+$/, ''))
+        .refine((u) => !new URL(u).search && !new URL(u).hash, 'must be an origin and optional path, with no query or fragment')
+        .optional(),
+    ),
+    // Texts one sender may send per minute before the bot stops answering for a while (each reply costs money).
+    TWILIO_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     // Where "Exit this page" and Shift pressed three times take the visitor (as GOV.UK's component does).
     WEBCHAT_EXIT_URL: z.url({ protocol: /^https?$/ }).default('https://www.bbc.co.uk/weather'),
     // Sites allowed to embed the chat (space-separated origins, e.g. "https://www.sheffield.gov.uk").
@@ -126,6 +139,15 @@ export const configSchema = z
     }
     if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (Boolean(c.TWILIO_ACCOUNT_SID) !== Boolean(c.TWILIO_AUTH_TOKEN)) {
+      ctx.addIssue({ code: 'custom', path: [c.TWILIO_ACCOUNT_SID ? 'TWILIO_AUTH_TOKEN' : 'TWILIO_ACCOUNT_SID'], message: 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN go together: set both or neither' });
+    }
+    if (c.TWILIO_ACCOUNT_SID && !c.PUBLIC_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required with Twilio: the URL Twilio calls, which its signatures cover (e.g. https://chat.example.org)' });
+    }
+    if (c.TWILIO_ACCOUNT_SID && c.NODE_ENV === 'production' && c.PUBLIC_BASE_URL && !c.PUBLIC_BASE_URL.startsWith('https://')) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'must be https in production: texts and the signature travel in the request' });
     }
     if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });

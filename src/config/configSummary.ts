@@ -26,6 +26,9 @@ export function redactedSummary(config: Config): Record<string, string | number>
     DIRECTLINE_TOKEN_SECRET: config.DIRECTLINE_TOKEN_SECRET ? 'set' : `unset (kept in ${config.DATA_DIR})`,
     WEBCHAT_EMBED_ORIGINS: config.WEBCHAT_EMBED_ORIGINS.join(' ') || '(this site only)',
     ALERT_WEBHOOKS: webhookSummary(config),
+    // The account SID is not secret, but naming it adds nothing to a log; the token never appears.
+    twilio: config.TWILIO_ACCOUNT_SID ? `on at ${config.PUBLIC_BASE_URL ?? ''}/api/twilio/messages (SMS and WhatsApp)` : 'off (TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN unset)',
+    TWILIO_AUTH_TOKEN: config.TWILIO_AUTH_TOKEN ? 'set' : 'unset',
   };
 }
 
