@@ -85,7 +85,11 @@ export function twilioWebhookRoute(deps: TwilioWebhookDeps): Route {
 
       const channelId = channelOf(From);
       const conversationId = senderConversationId(deps.senderKey, From);
-      const verdict = await deps.messages.hit(conversationId);
+      // With the rate store out of reach, answer anyway: the turn says "try again" if the bot's store is down too.
+      const verdict = await Promise.resolve(deps.messages.hit(conversationId)).catch((err: unknown) => {
+        if (!isStoreUnavailable(err)) throw err;
+        return { allowed: true, retryAfterSeconds: 0 };
+      });
       if (!verdict.allowed) {
         // Silence rather than a reply per text: each reply costs, and a flood should not run up a bill.
         deps.logger.warn({ code: 'TWILIO_RATE_LIMITED', channel: channelId }, 'a sender passed the texts-per-minute limit');

@@ -113,3 +113,33 @@ describe('ALERT_WEBHOOKS', () => {
     expect(load).not.toThrow(/slacksecret|teamssecret|hooks\.example|logic\.azure|adaptive/);
   });
 });
+
+describe('Twilio settings', () => {
+  const SID = `AC${'0123456789abcdef'.repeat(2)}`;
+  const AUTH = '0123456789abcdef0123456789abcdef';
+
+  it('is off by default, and on with the account, the token and the public URL (a trailing slash dropped)', () => {
+    expect(loadConfig({}).TWILIO_ACCOUNT_SID).toBeUndefined();
+    const c = loadConfig({ TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: AUTH, PUBLIC_BASE_URL: 'https://chat.example.org/' });
+    expect([c.TWILIO_ACCOUNT_SID, c.PUBLIC_BASE_URL, c.TWILIO_MESSAGES_PER_MINUTE]).toEqual([SID, 'https://chat.example.org', 20]);
+  });
+
+  it.each([
+    [{ TWILIO_ACCOUNT_SID: SID, PUBLIC_BASE_URL: 'https://chat.example.org' }, /TWILIO_AUTH_TOKEN.*go together/],
+    [{ TWILIO_AUTH_TOKEN: AUTH }, /TWILIO_ACCOUNT_SID.*go together/],
+    [{ TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: AUTH }, /PUBLIC_BASE_URL is required with Twilio/],
+    [{ TWILIO_ACCOUNT_SID: 'AC123', TWILIO_AUTH_TOKEN: AUTH, PUBLIC_BASE_URL: 'https://chat.example.org' }, /TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits/],
+    [{ TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: AUTH, PUBLIC_BASE_URL: 'https://chat.example.org/?x=1' }, /PUBLIC_BASE_URL must be an origin/],
+  ])('refuses %j, naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('wants https in production, and never shows the token in the summary', () => {
+    const production = { NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', LOG_HASH_KEY: 'k'.repeat(32), DIRECTLINE_TOKEN_SECRET: TOKEN_SECRET };
+    expect(() => loadConfig({ ...production, TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: AUTH, PUBLIC_BASE_URL: 'http://chat.example.org' })).toThrow(/PUBLIC_BASE_URL must be https in production/);
+    const c = loadConfig({ ...production, TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: AUTH, PUBLIC_BASE_URL: 'https://chat.example.org' });
+    const summary = JSON.stringify(redactedSummary(c));
+    expect(summary).not.toContain(AUTH);
+    expect(summary).toContain('https://chat.example.org/api/twilio/messages');
+  });
+});

@@ -6,6 +6,7 @@ import twilio from 'twilio';
 import { RedisConcernStore } from '../../src/concerns/redisConcernStore';
 import { testDueAt } from '../helpers/concerns';
 import { connectTestRedis, TEST_REDIS_URL, uniquePrefix, type TestRedis } from '../helpers/redis';
+import { RedisServer } from '../helpers/redisServer';
 import { startTestApp, type RunningApp } from '../helpers/testApp';
 
 /**
@@ -167,5 +168,33 @@ describe('the Twilio webhook', () => {
     }
     // The message text is not logged either.
     expect(app.logs.text).not.toContain('carry parcels');
+  }, 120_000);
+
+  it('answers "try again in a minute" in TwiML (not an error Twilio would swallow) while Redis is down, and carries on after', async () => {
+    const own = await RedisServer.start();
+    const dir = mkdtempSync(join(tmpdir(), 'clearsight-twilio-down-'));
+    const second = await startTestApp({ TWILIO_ACCOUNT_SID: ACCOUNT, TWILIO_AUTH_TOKEN: TOKEN, PUBLIC_BASE_URL: PUBLIC, REDIS_URL: own.url, DATA_DIR: dir });
+    try {
+      const ask = async (body: string) => {
+        const fields = fieldsFor('+447700900301', body);
+        const res = await fetch(`${second.url}${PATH}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(TOKEN, `${PUBLIC}${PATH}`, fields) },
+          body: new URLSearchParams(fields).toString(),
+        });
+        expect(res.status).toBe(200);
+        return messagesOf(await res.text()).join('\n');
+      };
+      expect(await ask('what is county lines')).toMatch(/county lines/i);
+      await own.kill();
+      expect(await ask('who do I ring')).toMatch(/having trouble on our side just now[\s\S]*999/);
+      await own.restart();
+      for (let i = 0; i < 300 && (await fetch(`${second.url}/readyz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await ask('what is cuckooing')).toMatch(/cuckoo/i);
+    } finally {
+      await second.stop();
+      await own.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
