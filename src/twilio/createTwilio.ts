@@ -43,6 +43,7 @@ export function createTwilio(config: Config, deps: TwilioDeps): Route[] {
       queue: deps.queue,
       senderKey,
       messages: deps.rateWindows('twilio-messages', config.TWILIO_MESSAGES_PER_MINUTE, 60_000, senderKey),
+      seen: deps.rateWindows('twilio-message-ids', 1, 24 * 60 * 60_000, senderKey),
       unavailable: deps.unavailable,
       logger: deps.logger,
       now: deps.now,

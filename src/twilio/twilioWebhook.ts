@@ -42,6 +42,8 @@ export interface TwilioWebhookDeps {
   senderKey: Buffer | string;
   /** Texts per sender per minute. */
   messages: RateLimit;
+  /** Each MessageSid once a day: a request replayed as it was (signature and all) runs no second turn. */
+  seen: RateLimit;
   /** Said when the turn could not run (the conversation busy on another server, or storage out of reach). */
   unavailable: string;
   logger: Logger;
@@ -85,6 +87,17 @@ export function twilioWebhookRoute(deps: TwilioWebhookDeps): Route {
 
       const channelId = channelOf(From);
       const conversationId = senderConversationId(deps.senderKey, From);
+      // A replay of a request already answered (the same MessageSid): nothing again, so that whoever replays it
+      // learns nothing of the conversation from a second answer.
+      const first = await Promise.resolve(deps.seen.hit(MessageSid)).catch((err: unknown) => {
+        if (!isStoreUnavailable(err)) throw err;
+        return { allowed: true, retryAfterSeconds: 0 };
+      });
+      if (!first.allowed) {
+        deps.logger.warn({ code: 'TWILIO_REPLAYED', channel: channelId }, 'a message already answered came again');
+        sendTwiml(res, []);
+        return;
+      }
       // With the rate store out of reach, answer anyway: the turn says "try again" if the bot's store is down too.
       const verdict = await Promise.resolve(deps.messages.hit(conversationId)).catch((err: unknown) => {
         if (!isStoreUnavailable(err)) throw err;

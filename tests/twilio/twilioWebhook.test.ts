@@ -108,6 +108,17 @@ describe('the Twilio webhook', () => {
     expect((await post({ ...fields, From: '+447700900999' }, signature)).status).toBe(403);
   });
 
+  it('answers a request replayed exactly as it was (same MessageSid and signature) with nothing, running no second turn', async () => {
+    const fields = fieldsFor('+447700900107', 'what is county lines');
+    const signature = twilio.getExpectedTwilioSignature(TOKEN, `${PUBLIC}${PATH}`, fields);
+    const first = messagesOf(await (await post(fields, signature)).text());
+    expect(first.join('\n')).toMatch(/county lines/i);
+    const again = await post(fields, signature);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toMatch(/<Response\/>$/);
+    expect(app.logs.text).toMatch(/"code":"TWILIO_REPLAYED"/);
+  });
+
   it("refuses with 403 another Twilio account's request, even signed with the right token", async () => {
     const res = await post(fieldsFor('+447700900104', 'hi', { AccountSid: `AC${'f'.repeat(32)}` }));
     expect(res.status).toBe(403);
