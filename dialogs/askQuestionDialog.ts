@@ -79,7 +79,8 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
     const profile = await this.deps.profile.get(dc.context, {});
     const area = this.deps.localHelp.areaIn(question);
     if (area && area !== profile.area) await this.deps.profile.set(dc.context, { ...profile, area });
-    const channel = channelProfile(dc.context.activity.channelId).kind;
+    const { kind, messaging } = channelProfile(dc.context.activity.channelId);
+    const channel = messaging ?? kind;
     const finding = this.deps.knowledge.find(question, { ...(profile.audience ? { audience: profile.audience } : {}), channel });
     if (finding.kind === 'answer') return this.show(dc, finding.entry, false);
     if (area && wordCount(question) <= 3) {

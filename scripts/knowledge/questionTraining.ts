@@ -43,7 +43,8 @@ export function questionExample(text: string, label: string, lexicon: Lexicon, f
 }
 
 /**
- * The training examples: the train split's questions, and every answer's title and phrasings, by topic;
+ * The training examples: the train split's questions, and every answer's title and phrasings, by topic
+ * (a version without phrasings adds nothing);
  * with `noisy` > 0, that many noisy copies of each (see augment.ts).
  */
 export function trainingExamples(kb: KnowledgeBase, train: readonly CorpusQuestion[], features: FeatureOptions, noisy = 0, seed = 1): { examples: TrainingExample[]; data: Array<[string, string]> } {
@@ -53,7 +54,11 @@ export function trainingExamples(kb: KnowledgeBase, train: readonly CorpusQuesti
     if (q.outOfScope) data.push([q.text, OUT_OF_SCOPE]);
     else if (kb.has(q.expected[0]!)) data.push([q.text, kb.topics.topicOfEntry(q.expected[0]!)]);
   }
-  for (const e of kb.entries) for (const text of [e.title, ...e.questions]) data.push([text, kb.topics.topicOfEntry(e.id)]);
+  for (const e of kb.entries) {
+    // A version with no phrasings of its own (one channel's) adds nothing: its topic is learnt from the others.
+    if (!e.questions.length) continue;
+    for (const text of [e.title, ...e.questions]) data.push([text, kb.topics.topicOfEntry(e.id)]);
+  }
   const all = noisy > 0 ? data.flatMap(([text, label], i) => [[text, label] as [string, string], ...noisyCopies(text, noisy, seed + i).map((t) => [t, label] as [string, string])]) : data;
   return { examples: all.map(([text, label]) => questionExample(kb.prepareQuestion(text), label, kb.lexicon, features)), data: all };
 }

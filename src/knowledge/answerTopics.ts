@@ -5,7 +5,7 @@ import type { ChannelKind, KnowledgeEntry } from './knowledgeEntry';
 /** Who is asking, as far as we know: what they told us (or nothing), and where they read the answer. */
 export interface Asker {
   audience?: Audience;
-  /** 'web' for web chat, 'text' for SMS and WhatsApp. */
+  /** 'web' for web chat; 'sms' or 'whatsapp'; 'text' for any other text channel. */
   channel: Exclude<ChannelKind, 'any'>;
 }
 
@@ -53,14 +53,16 @@ export class AnswerTopics {
   }
 
   /**
-   * The version of a topic for this asker: their channel first, then the audience they chose, or failing
-   * that the one their words suggest ("my son" or "I").
+   * The version of a topic for this asker: their channel first (a version written for SMS or WhatsApp
+   * alone before one for all texts), then the audience they chose, or failing that the one their words
+   * suggest ("my son" or "I").
    */
   versionFor(topic: string, asker: Asker, question = ''): KnowledgeEntry {
     const all = this.byTopic.get(topic);
     if (!all?.length) throw new Error(`knowledge: unknown topic ${topic}`);
     if (all.length === 1) return all[0]!;
-    const forChannel = all.filter((e) => e.channel === 'any' || e.channel === asker.channel);
+    const ownChannel = asker.channel === 'sms' || asker.channel === 'whatsapp' ? all.filter((e) => e.channel === asker.channel) : [];
+    const forChannel = ownChannel.length ? ownChannel : all.filter((e) => serves(e.channel, asker.channel));
     const candidates = forChannel.length ? forChannel : all;
     const who = asker.audience === 'parent' || asker.audience === 'young-person' ? asker.audience : asker.audience === 'other' ? 'unknown' : (audienceCue(question) ?? 'unknown');
     for (const audience of PREFERENCE[who]) {
@@ -69,6 +71,12 @@ export class AnswerTopics {
     }
     return candidates[0]!;
   }
+}
+
+/** Whether an answer for this kind of channel may be read on the asker's channel. */
+function serves(kind: ChannelKind, channel: Asker['channel']): boolean {
+  if (kind === 'any' || kind === channel) return true;
+  return kind === 'text' && (channel === 'sms' || channel === 'whatsapp');
 }
 
 export function topicOf(entry: Pick<KnowledgeEntry, 'id' | 'topic'>): string {

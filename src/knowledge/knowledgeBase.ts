@@ -37,8 +37,10 @@ export class KnowledgeBase {
   ) {
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.topics = new AnswerTopics(entries);
+    // A version with no phrasings of its own (one channel's) is found through its topic's other versions;
+    // leaving it out keeps the search's term weights, which the model's thresholds were chosen with.
     this.index = new SearchIndex(
-      entries.map((e) => ({ id: e.id, asked: [e.title, ...e.questions], answer: `${e.short} ${e.long ?? ''}` })),
+      entries.filter((e) => e.questions.length).map((e) => ({ id: e.id, asked: [e.title, ...e.questions], answer: `${e.short} ${e.long ?? ''}` })),
       lexicon,
     );
     this.classifier = model ? new QuestionClassifier(model, lexicon, prepareQuestion) : undefined;

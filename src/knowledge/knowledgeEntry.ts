@@ -5,8 +5,11 @@ export const MAX_SHORT_ANSWER = 600;
 
 export const AUDIENCE_VALUES = ['parent', 'young-person', 'anyone'] as const;
 
-/** Where an answer is meant to be read: any channel, web chat only, or texts (SMS and WhatsApp) only. */
-export const CHANNEL_KINDS = ['any', 'web', 'text'] as const;
+/**
+ * Where an answer is meant to be read: any channel, web chat only, texts only (SMS, WhatsApp and any other
+ * text channel), or one messaging channel only. On SMS an 'sms' answer comes before a 'text' one.
+ */
+export const CHANNEL_KINDS = ['any', 'web', 'text', 'sms', 'whatsapp'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 /** One authored answer, as a content owner writes it in content/knowledge/*.yaml. */
@@ -20,7 +23,14 @@ export const knowledgeEntrySchema = z.strictObject({
    */
   topic: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case').optional(),
   channel: z.enum(CHANNEL_KINDS).default('any'),
-  questions: z.array(z.string().min(3)).min(3, 'needs at least 3 phrasings'),
+  /**
+   * How people ask for it; the question model is trained on these. A version of a topic may have none
+   * (found through the topic's other versions): loadKnowledge checks that every topic has some.
+   */
+  questions: z
+    .array(z.string().min(3))
+    .default([])
+    .refine((q) => q.length === 0 || q.length >= 3, 'needs at least 3 phrasings (or none, for a version of a topic that has them)'),
   short: z.string().min(20).max(MAX_SHORT_ANSWER, `must fit one message (${MAX_SHORT_ANSWER} characters)`),
   long: z.string().max(2000).optional(),
   related: z.array(z.string()).max(4).default([]),

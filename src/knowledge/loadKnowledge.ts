@@ -8,8 +8,9 @@ import { knowledgeFileSchema, type KnowledgeEntry } from './knowledgeEntry';
 export const LOCAL_FRONT_DOOR = 'local-front-door';
 
 /**
- * Loads every content/knowledge/*.yaml file and checks what one file alone cannot: unique ids, related
- * topics that exist, signposts to known services. Throws ContentError naming the file and entry.
+ * Loads every content/knowledge/*.yaml file and checks what one file alone cannot: unique ids, phrasings
+ * for every topic, related topics that exist, signposts to known services. Throws ContentError naming the
+ * file and entry.
  */
 export function loadKnowledge(contentDir: string, isService: (id: string) => boolean): KnowledgeEntry[] {
   const dir = join(contentDir, 'knowledge');
@@ -25,6 +26,11 @@ export function loadKnowledge(contentDir: string, isService: (id: string) => boo
     }
   }
   const byId = new Map(entries.map((e) => [e.id, e]));
+  // The question model learns a topic from its versions' phrasings: a version may have none, a topic may not.
+  const asked = new Set(entries.filter((e) => e.questions.length).map(topicOf));
+  for (const entry of entries) {
+    if (!asked.has(topicOf(entry))) throw new ContentError(`knowledge/${fileOf.get(entry.id)}: ${entry.id}: topic ${topicOf(entry)} has no questions in any of its versions`);
+  }
   for (const entry of entries) {
     const where = `knowledge/${fileOf.get(entry.id)}: ${entry.id}`;
     // A topic may share its name with an answer only if that answer is one of its versions.

@@ -131,12 +131,25 @@ describe('asking questions (knowledge dialogs, transcript)', () => {
       .startTest();
   });
 
-  it('on SMS, "is this chat recorded" gets the version for texts (delete the thread, the bill), never browsers or Shift', async () => {
-    const text = knowledge.get('privacy-text');
+  it('on SMS, "is this chat recorded" gets the version for SMS (delete the thread, the bill), never browsers or Shift', async () => {
+    const text = knowledge.get('privacy-sms');
     await atMenu('sms')
       .send('is this chat recorded')
       .assertReply((a) => {
         expect(textOf(a)).toContain(text.short.trim().slice(0, 60));
+        expect(textOf(a)).toMatch(/delete this thread/);
+        expect(textOf(a)).not.toMatch(/browser|shift/i);
+      })
+      .startTest();
+  });
+
+  it('on WhatsApp, "is this chat recorded" gets the version for WhatsApp (its backups), never browsers or Shift', async () => {
+    const text = knowledge.get('privacy-whatsapp');
+    await atMenu('whatsapp')
+      .send('is this chat recorded')
+      .assertReply((a) => {
+        expect(textOf(a)).toContain(text.short.trim().slice(0, 60));
+        expect(textOf(a)).toMatch(/backup/);
         expect(textOf(a)).not.toMatch(/browser|shift/i);
       })
       .startTest();
