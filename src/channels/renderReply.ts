@@ -1,6 +1,7 @@
 import { ActionTypes, ActivityTypes, CardFactory, type Activity } from 'botbuilder';
 import type { ChannelProfile } from './channelProfile';
 import type { Reply } from './reply';
+import { toGsm7 } from './gsm7';
 import { splitText } from './splitText';
 
 /** Turns a channel-neutral Reply into the activities this channel can show. */
@@ -34,12 +35,14 @@ function renderRich(reply: Reply, profile: ChannelProfile): Partial<Activity>[] 
 function renderPlain(reply: Reply, profile: ChannelProfile): Partial<Activity>[] {
   const sections = [reply.text];
   if (reply.links?.length) sections.push(reply.links.map((l) => `${l.title}: ${l.url}`).join('\n'));
-  if (reply.choices?.length) {
+  if (reply.choices?.length && !reply.choicesInText) {
     sections.push(
       `Reply with a number:\n${reply.choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n')}`,
     );
   }
-  return splitText(sections.join('\n\n'), profile.maxMessageLength).map((text) => ({
+  // Read on a phone: written in GSM-7 where the words allow, so a stray curly quote never triples the cost.
+  const written = profile.kind === 'text' ? toGsm7(sections.join('\n\n')) : sections.join('\n\n');
+  return splitText(written, profile.maxMessageLength).map((text) => ({
     type: ActivityTypes.Message,
     text,
   }));

@@ -22,4 +22,9 @@ export interface Reply {
   /** A question in the person's own words that expects an answer of one shape (see expectedAnswer). */
   expects?: AnswerShape;
   links?: readonly Link[];
+  /**
+   * The text already says how to pick each choice ("Reply MORE for more", a numbered list of topics), so plain
+   * channels do not list them again. The choices are still what an answer is matched against.
+   */
+  choicesInText?: boolean;
 }
