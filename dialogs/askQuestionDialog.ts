@@ -3,7 +3,8 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import { channelProfile } from '../src/channels/channelProfile';
 import { matchChoice, matchWholeLabel } from '../src/channels/matchChoice';
 import { sendReply } from '../src/channels/sendReply';
-import { answerReply, didYouMeanReply, followUps, MORE, noMatchReply, NONE, TOPIC } from '../src/knowledge/answerReply';
+import type { Choice } from '../src/channels/reply';
+import { answerReply, didYouMeanReply, followUps, MORE, noMatchReply, NONE, SOURCE, TOPIC, textAnswerReply, textReminderReply, textSourceReply } from '../src/knowledge/answerReply';
 import type { KnowledgeEntry } from '../src/knowledge/knowledgeEntry';
 import { LOCAL_FRONT_DOOR } from '../src/knowledge/loadKnowledge';
 import { words as wordsOf } from './wordsOf';
@@ -29,6 +30,8 @@ interface AskState {
   current?: string;
   /** Whether its longer text was shown. */
   long?: boolean;
+  /** On a text channel, the page of the answer shown (0: the answer turn; MORE gives the next). */
+  page?: number;
   /** The answers offered by "did you mean" (stage 'choose'). */
   options?: string[];
 }
@@ -55,8 +58,10 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
     if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const text = (dc.context.activity.text ?? '').trim();
     const state = this.state(dc);
-    const choice = matchChoice(text, this.offered(state));
+    const choice = matchChoice(text, await this.offered(dc.context, state));
     if (choice?.value === NONE) return this.noMatch(dc);
+    if (choice?.value.startsWith(SOURCE)) return this.showSources(dc, state);
+    if (choice?.value.startsWith(MORE) && isText(dc.context)) return this.showPage(dc, this.deps.knowledge.get(choice.value.slice(MORE.length)), (state.page ?? 0) + 1);
     if (choice?.value.startsWith(MORE)) return this.show(dc, this.deps.knowledge.get(choice.value.slice(MORE.length)), true);
     if (choice?.value.startsWith(TOPIC)) return this.show(dc, this.deps.knowledge.get(choice.value.slice(TOPIC.length)), false);
     // A main menu option typed in full ("Report a concern") leaves questions for that option.
@@ -72,7 +77,8 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
     const state = instance.state as AskState;
     if (state.stage === 'ask') await sendReply(context, { text: this.deps.questions.ask });
     else if (state.stage === 'choose') await sendReply(context, didYouMeanReply(this.entries(state.options), wordsOf(this.deps)));
-    else await sendReply(context, { text: this.deps.questions.afterAnswer, choices: this.offered(state) });
+    else if (isText(context) && state.current) await sendReply(context, await this.textReminder(context, this.deps.knowledge.get(state.current), state.page ?? 0));
+    else await sendReply(context, { text: this.deps.questions.afterAnswer, choices: await this.offered(context, state) });
   }
 
   private async handle(dc: DialogContext, question: string): Promise<DialogTurnResult> {
@@ -99,14 +105,38 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
   }
 
   private async show(dc: DialogContext, entry: KnowledgeEntry, long: boolean): Promise<DialogTurnResult> {
+    if (isText(dc.context)) return this.showPage(dc, entry, 0);
     this.setState(dc, { stage: 'after', current: entry.id, long });
-    const local = entry.signpost.includes(LOCAL_FRONT_DOOR) ? await this.localHelpFor(dc, entry) : undefined;
+    const local = entry.signpost.includes(LOCAL_FRONT_DOOR) ? await this.localHelpFor(dc.context, entry) : undefined;
     await sendReply(dc.context, answerReply(entry, wordsOf(this.deps), local, long));
     return Dialog.EndOfTurn;
   }
 
-  private async localHelpFor(dc: DialogContext, entry: KnowledgeEntry): Promise<string> {
-    const { area } = await this.deps.profile.get(dc.context, {});
+  /** On SMS and WhatsApp an answer comes a page (at most three texts) at a time: MORE gives the next. */
+  private async showPage(dc: DialogContext, entry: KnowledgeEntry, page: number): Promise<DialogTurnResult> {
+    this.setState(dc, { stage: 'after', current: entry.id, page });
+    await sendReply(dc.context, await this.textPage(dc.context, entry, page));
+    return Dialog.EndOfTurn;
+  }
+
+  /** SOURCE: the links behind the answer last shown; the page stays where it was. */
+  private async showSources(dc: DialogContext, state: AskState): Promise<DialogTurnResult> {
+    const entry = this.deps.knowledge.get(state.current!);
+    const local = await this.localHelpFor(dc.context, entry);
+    await sendReply(dc.context, textSourceReply(entry, wordsOf(this.deps), local, state.page ?? 0));
+    return Dialog.EndOfTurn;
+  }
+
+  private async textPage(context: TurnContext, entry: KnowledgeEntry, page: number) {
+    return textAnswerReply(entry, wordsOf(this.deps), await this.localHelpFor(context, entry), page);
+  }
+
+  private async textReminder(context: TurnContext, entry: KnowledgeEntry, page: number) {
+    return textReminderReply(entry, wordsOf(this.deps), await this.localHelpFor(context, entry), page, this.deps.questions.ask);
+  }
+
+  private async localHelpFor(context: TurnContext, entry: KnowledgeEntry): Promise<string> {
+    const { area } = await this.deps.profile.get(context, {});
     if (area) return this.deps.localHelp.forArea(area);
     return entry.local_help === 'all-areas' ? this.deps.localHelp.forAllAreas() : this.deps.questions.localHelp.askArea;
   }
@@ -117,10 +147,12 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
     return dc.endDialog();
   }
 
-  private offered(state: AskState) {
+  private async offered(context: TurnContext, state: AskState): Promise<readonly Choice[]> {
     if (state.stage === 'choose') return didYouMeanReply(this.entries(state.options), wordsOf(this.deps)).choices ?? [];
-    if (state.stage === 'after' && state.current) return followUps(this.deps.knowledge.get(state.current), wordsOf(this.deps), state.long ?? false);
-    return [];
+    if (state.stage !== 'after' || !state.current) return [];
+    const entry = this.deps.knowledge.get(state.current);
+    if (isText(context)) return (await this.textPage(context, entry, state.page ?? 0)).choices ?? [];
+    return followUps(entry, wordsOf(this.deps), state.long ?? false);
   }
 
   private entries(ids: readonly string[] = []): KnowledgeEntry[] {
@@ -134,6 +166,11 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
   private setState(dc: DialogContext, state: AskState): void {
     dc.activeDialog!.state = state;
   }
+}
+
+/** Whether the person reads on a phone's messages (SMS, WhatsApp), where answers come a page at a time. */
+function isText(context: TurnContext): boolean {
+  return channelProfile(context.activity.channelId).kind === 'text';
 }
 
 function wordCount(text: string): number {

@@ -73,7 +73,9 @@ export class MainDialog extends WaterfallDialog {
       return step.beginDialog(DialogIds.reportFollowUp, { ref } satisfies FollowUpOptions);
     }
     const target = answer.value ? ROUTES[answer.value as MenuValue] : undefined;
-    // Anything typed that is not a menu option is treated as a question.
+    // Anything typed that is not a menu option is treated as a question; "Ask a question" itself (or its
+    // number) is not one, so it gets the question prompt.
+    if (answer.value === 'question') return step.beginDialog(DialogIds.askQuestion, {});
     return step.beginDialog(target ?? DialogIds.askQuestion, { question: answer.text });
   }
 

@@ -15,6 +15,15 @@ const questionContentSchema = z.strictObject({
   sourceTitle: z.string().min(1).max(40),
   noMatch: z.strictObject({ text: z.string().min(1), services: byAudience(z.array(z.string()).min(1)) }),
   localHelp: z.strictObject({ askArea: z.string().min(1) }),
+  /** Answers on SMS and WhatsApp: what is not in the first texts waits for MORE, the sources for SOURCE. */
+  text: z.strictObject({
+    more: z.string().min(1),
+    moreLabel: z.string().min(1).max(40),
+    source: z.string().min(1),
+    sourceLabel: z.string().min(1).max(40),
+    sources: z.string().min(1),
+    topics: z.string().min(1),
+  }),
   signs: z.strictObject({
     intro: z.string().min(1),
     again: z.string().min(1),
