@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { channelProfile } from '../src/channels/channelProfile';
 import { matchChoice } from '../src/channels/matchChoice';
 import type { Choice } from '../src/channels/reply';
 import { sendReply } from '../src/channels/sendReply';
@@ -70,9 +71,18 @@ export class ReportConcernDialog extends Dialog<ReportStart> {
 
   /** What the prompts are built from (src/concerns/reportPrompts). */
   private get prompts(): ReportWords {
+    return this.promptsFor('web');
+  }
+
+  /** The prompts' words for where they are read: on SMS and WhatsApp the shorter intro and receipt. */
+  private promptsFor(kind: 'web' | 'text'): ReportWords {
     const { report, content, localHelp } = this.deps;
+    const { textChannels } = report.content;
+    const words = kind === 'text'
+      ? { ...report.content, intro: { ...report.content.intro, text: textChannels.intro }, submit: { ...report.content.submit, received: textChannels.received } }
+      : report.content;
     return {
-      content: report.content,
+      content: words,
       didNotUnderstand: content.didNotUnderstand,
       retentionDays: report.retentionDays,
       agencies: report.agencies,
@@ -332,7 +342,8 @@ export class ReportConcernDialog extends Dialog<ReportStart> {
     }
     // Sent before the conversation is saved: if that save fails, this is still the one message (see OUTCOME_TOLD),
     // and "Send it" again (the saved state is the summary) finds the same submission and gives the same reference.
-    await sendReply(dc.context, { text: receivedMessage(outcome.ref, profile.audience, this.words, concern.urgent) });
+    const receipt = this.promptsFor(channelProfile(dc.context.activity.channelId).kind).content;
+    await sendReply(dc.context, { text: receivedMessage(outcome.ref, profile.audience, receipt, concern.urgent) });
     dc.context.turnState.set(OUTCOME_TOLD, true);
     return dc.endDialog();
   }
@@ -347,7 +358,7 @@ export class ReportConcernDialog extends Dialog<ReportStart> {
   }
 
   private async prompt(context: TurnContext, state: ReportState): Promise<void> {
-    await sendReply(context, reportPrompt(state.stage, state.draft, this.prompts));
+    await sendReply(context, reportPrompt(state.stage, state.draft, this.promptsFor(channelProfile(context.activity.channelId).kind)));
   }
 
   /** The area a typed place resolves to, or the areas to ask between. */

@@ -6,6 +6,7 @@ import { MainDialog, type MainDialogOptions } from '../../dialogs/mainDialog';
 import { withdrawUnsentReport } from '../../dialogs/reportConcernDialog';
 import { SAFETY_ANSWERED } from '../../dialogs/turnFlags';
 import type { ShellDeps } from '../../dialogs/shellDeps';
+import { channelProfile } from '../channels/channelProfile';
 import { sendReply } from '../channels/sendReply';
 import { fillTemplate } from '../content/template';
 import { findReference } from '../concerns/referenceCode';
@@ -125,8 +126,9 @@ export class ClearsightBot extends ActivityHandler {
       await sendReply(context, { text: block });
       await this.profile.set(context, { ...profile, languageShown: language });
     }
-    // Channels such as SMS send no conversationUpdate: the first message is where we introduce ourselves.
-    if (!profile.welcomed) await this.welcome(context);
+    // Channels such as SMS send no conversationUpdate: the first message is where we introduce ourselves
+    // (after a disclosure's reply, in one line: the safety reply stays what they read first and most).
+    if (!profile.welcomed) await this.welcome(context, signal.kind === 'disclosure');
     if (signal.kind === 'past') await sendReply(context, { text: this.options.deps.safety.rules.replies.past.text });
 
     const command = parseGlobalCommand(text);
@@ -208,7 +210,8 @@ export class ClearsightBot extends ActivityHandler {
   private async interruptForSafety(dc: DialogContext, kind: SafetyReplyKind, variant: ReplyVariant | undefined, language: MessageLanguage | undefined): Promise<void> {
     const { safety } = this.options.deps;
     const profile = await this.replyForSafety(dc.context, kind, variant, language);
-    if (!profile.welcomed) await this.welcome(dc.context);
+    // Not the whole welcome after a safety reply: one line saying who is talking, so the 999 advice stays on top.
+    if (!profile.welcomed) await this.welcome(dc.context, true);
     const active = dc.activeDialog?.id;
     if (isTakingNews(dc)) {
       // Mid-report, or adding to a report: nothing is lost. What they typed may be their answer (their
@@ -278,10 +281,13 @@ export class ClearsightBot extends ActivityHandler {
     else await dc.beginDialog(DialogIds.main);
   }
 
-  private async welcome(context: TurnContext): Promise<void> {
+  /** The welcome (two lines on SMS and WhatsApp), or after a safety reply only who is talking. */
+  private async welcome(context: TurnContext, afterSafety = false): Promise<void> {
     const profile = await this.profile.get(context, {});
     await this.profile.set(context, { ...profile, welcomed: true });
-    await sendReply(context, { text: welcomeText(this.options.deps.content, this.options.ttlHours) });
+    const { content } = this.options.deps;
+    const kind = channelProfile(context.activity.channelId).kind;
+    await sendReply(context, { text: afterSafety ? content.welcomeAfterSafety : welcomeText(content, this.options.ttlHours, kind) });
   }
 }
 

@@ -20,6 +20,11 @@ const reportSchema = z.strictObject({
   owner: text,
   reviewed: z.iso.date(),
   intro: z.strictObject({ text: text.includes('{retentionDays}'), choices: choices('start', 'reference', 'not-now') }),
+  /** Shorter words for SMS and WhatsApp, where a whole report must cost at most 25 texts. */
+  textChannels: z.strictObject({
+    intro: text.includes('{retentionDays}').includes('999'),
+    received: text.includes('{ref}'),
+  }),
   skipWords: z.array(text).min(1),
   tooLong: text.includes('{limit}'),
   resume: text,

@@ -14,6 +14,10 @@ const shellSchema = z.strictObject({
   owner: z.string().min(1),
   reviewed: z.iso.date(),
   welcome: z.string().includes('{ttlHours}'),
+  /** The welcome on SMS and WhatsApp: two lines. */
+  textWelcome: z.string().includes('{ttlHours}').refine((t) => t.trim().split('\n').length === 2, 'must be two lines'),
+  /** Said instead of the welcome when a safety reply came first: who is talking, in one line. */
+  welcomeAfterSafety: z.string().min(1).refine((t) => !t.trim().includes('\n'), 'must be one line'),
   menu: z.strictObject({
     prompt: z.string().min(1),
     again: z.string().min(1),
@@ -62,6 +66,7 @@ export function helpNowText(content: ShellContent, services: ServiceDirectory, a
   return `${content.helpNow.intro[key]}\n${services.describe(content.helpNow.services[key])}`;
 }
 
-export function welcomeText(content: ShellContent, ttlHours: number): string {
-  return content.welcome.replace('{ttlHours}', String(ttlHours));
+/** The welcome for where it is read: a web page, or a phone's messages (two lines). */
+export function welcomeText(content: ShellContent, ttlHours: number, kind: 'web' | 'text' = 'web'): string {
+  return (kind === 'text' ? content.textWelcome : content.welcome).replace('{ttlHours}', String(ttlHours));
 }
