@@ -4,7 +4,7 @@ import { channelProfile } from '../src/channels/channelProfile';
 import { matchChoice, matchWholeLabel } from '../src/channels/matchChoice';
 import { sendReply } from '../src/channels/sendReply';
 import type { Choice } from '../src/channels/reply';
-import { answerReply, didYouMeanReply, followUps, MORE, noMatchReply, NONE, SOURCE, TOPIC, textAnswerReply, textReminderReply, textSourceReply } from '../src/knowledge/answerReply';
+import { answerReply, didYouMeanReply, followUps, MORE, noMatchReply, NONE, SOURCE, TOPIC, textAnswerPageCount, textAnswerReply, textReminderReply, textSourceReply } from '../src/knowledge/answerReply';
 import type { KnowledgeEntry } from '../src/knowledge/knowledgeEntry';
 import { LOCAL_FRONT_DOOR } from '../src/knowledge/loadKnowledge';
 import { words as wordsOf } from './wordsOf';
@@ -61,7 +61,7 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
     const choice = matchChoice(text, await this.offered(dc.context, state));
     if (choice?.value === NONE) return this.noMatch(dc);
     if (choice?.value.startsWith(SOURCE)) return this.showSources(dc, state);
-    if (choice?.value.startsWith(MORE) && isText(dc.context)) return this.showPage(dc, this.deps.knowledge.get(choice.value.slice(MORE.length)), (state.page ?? 0) + 1);
+    if (choice?.value.startsWith(MORE) && isText(dc.context)) return this.showPage(dc, this.deps.knowledge.get(choice.value.slice(MORE.length)), await this.nextPage(dc.context, state));
     if (choice?.value.startsWith(MORE)) return this.show(dc, this.deps.knowledge.get(choice.value.slice(MORE.length)), true);
     if (choice?.value.startsWith(TOPIC)) return this.show(dc, this.deps.knowledge.get(choice.value.slice(TOPIC.length)), false);
     // A main menu option typed in full ("Report a concern") leaves questions for that option.
@@ -117,6 +117,13 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
     this.setState(dc, { stage: 'after', current: entry.id, page });
     await sendReply(dc.context, await this.textPage(dc.context, entry, page));
     return Dialog.EndOfTurn;
+  }
+
+  /** The page MORE shows: the next one, or one past the last (which says there is no more) and no further. */
+  private async nextPage(context: TurnContext, state: AskState): Promise<number> {
+    const entry = this.deps.knowledge.get(state.current!);
+    const pages = textAnswerPageCount(entry, wordsOf(this.deps), await this.localHelpFor(context, entry));
+    return Math.min((state.page ?? 0) + 1, pages);
   }
 
   /** SOURCE: the links behind the answer last shown; the page stays where it was. */

@@ -75,19 +75,20 @@ export function didYouMeanReply(options: readonly KnowledgeEntry[], words: Answe
  * answer turn: as much of the short answer as fits, whole sentences, then who to ring (the local front door
  * line, or the answer's first helpline), then "Reply MORE" if there is more and "Reply SOURCE" if it has
  * sources. MORE gives the next page: the rest of the short answer, the longer one, the other helplines, and
- * last the related topics by number. `page` past the last gives the last.
+ * last the related topics by number. A `page` past the last says there is no more, and what is still on offer.
  */
 export function textAnswerReply(entry: KnowledgeEntry, words: AnswerWords, localHelp: string | undefined, page: number): Reply {
   const pages = textAnswerPages(entry, words, localHelp);
   const at = Math.min(Math.max(page, 0), pages.length - 1);
   const hasMore = at < pages.length - 1;
   const related = at === pages.length - 1 && at > 0 ? entry.related.slice(0, 3) : [];
+  const choices = textChoices(entry, words, related);
+  if (page > at) {
+    const reminder = withFooter(related.length ? topicList(related, words) : '', words, false, entry.sources.length > 0).trim();
+    return { text: [words.content.text.noMore, reminder].filter(Boolean).join('\n\n'), choices, choicesInText: true };
+  }
   const { text, source } = pages[at]!;
-  return {
-    text: withFooter(text, words, hasMore, source && entry.sources.length > 0),
-    choices: textChoices(entry, words, related, hasMore),
-    choicesInText: true,
-  };
+  return { text: withFooter(text, words, hasMore, source && entry.sources.length > 0), choices, choicesInText: true };
 }
 
 /**
@@ -97,7 +98,7 @@ export function textAnswerReply(entry: KnowledgeEntry, words: AnswerWords, local
 export function textReminderReply(entry: KnowledgeEntry, words: AnswerWords, localHelp: string | undefined, page: number, fallback: string): Reply {
   const shown = textAnswerReply(entry, words, localHelp, page);
   const related = (shown.choices ?? []).filter((c) => c.value.startsWith(TOPIC)).map((c) => c.value.slice(TOPIC.length));
-  const hasMore = (shown.choices ?? []).some((c) => c.value.startsWith(MORE));
+  const hasMore = page < textAnswerPageCount(entry, words, localHelp) - 1;
   const text = withFooter(related.length ? topicList(related, words) : '', words, hasMore, entry.sources.length > 0).trim();
   return { ...shown, text: text || fallback };
 }
@@ -188,11 +189,15 @@ function withFooter(text: string, words: AnswerWords, hasMore: boolean, source: 
   return footer ? `${text}\n\n${footer}` : text;
 }
 
-/** What a text-channel answer page offers: its topics by number first (so "1" is the first topic), MORE, SOURCE. */
-function textChoices(entry: KnowledgeEntry, words: AnswerWords, related: readonly string[], hasMore: boolean): Choice[] {
+/**
+ * What a text-channel answer page offers: its topics by number first (so "1" is the first topic), MORE, SOURCE.
+ * MORE stays on offer after the last page (it says there is no more): a "more" the bot asked for is then judged
+ * as a picked option, by the safety rules alone, whatever the classifier makes of the word on its own.
+ */
+function textChoices(entry: KnowledgeEntry, words: AnswerWords, related: readonly string[]): Choice[] {
   const { text } = words.content;
   const choices: Choice[] = related.map((id) => ({ value: `${TOPIC}${id}`, label: words.kb.get(id).title }));
-  if (hasMore) choices.push({ value: `${MORE}${entry.id}`, label: text.moreLabel, synonyms: ['more', 'tell me more', 'more please'] });
+  choices.push({ value: `${MORE}${entry.id}`, label: text.moreLabel, synonyms: ['more', 'tell me more', 'more please'] });
   if (entry.sources.length) choices.push({ value: `${SOURCE}${entry.id}`, label: text.sourceLabel, synonyms: ['source', 'sources', 'where is this from'] });
   return choices;
 }

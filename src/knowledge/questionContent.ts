@@ -23,6 +23,7 @@ const questionContentSchema = z.strictObject({
     sourceLabel: z.string().min(1).max(40),
     sources: z.string().min(1),
     topics: z.string().min(1),
+    noMore: z.string().min(1),
   }),
   signs: z.strictObject({
     intro: z.string().min(1),

@@ -70,10 +70,14 @@ describe('every answer for text channels, rendered for SMS', () => {
   it.each(textAnswers.map((e) => [e.id, e] as const))('%s: GSM-7, at most 3 segments a turn, MORE pages and SOURCE', (_id, entry) => {
     for (const local of localHelpVariants(entry)) {
       const pages = textAnswerPageCount(entry, words, local);
-      for (let page = 0; page < pages; page += 1) {
+      // One page past the last: "that's all", and what is still on offer.
+      for (let page = 0; page <= pages; page += 1) {
         const reply = textAnswerReply(entry, words, local, page);
         for (const text of rendered(reply)) expect(isGsm7(text)).toBe(true);
         expect(segmentsOf(reply)).toBeLessThanOrEqual(TURN_SEGMENTS);
+        // MORE is always on offer, so a "more" the bot asked for is judged as a picked option.
+        expect(reply.choices?.some((c) => c.synonyms?.includes('more'))).toBe(true);
+        if (page === pages) expect(reply.text.startsWith(questions.text.noMore)).toBe(true);
         if (page === 0) figures.answerTurns.push(segmentsOf(reply));
         const reminder = textReminderReply(entry, words, local, page, questions.ask);
         for (const text of rendered(reminder)) expect(isGsm7(text)).toBe(true);

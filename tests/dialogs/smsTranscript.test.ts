@@ -58,6 +58,11 @@ describe('texts that fit: the bot on SMS', () => {
     // The last page lists the related topics by number.
     const related = knowledge.get(county.related[0]!);
     expect(page.text).toContain(`1. ${related.title}`);
+    // MORE after the last page: no more, and not taken for anything else (the word alone is not a worry).
+    const noMore = await chat.say('MORE');
+    expect(noMore.activities).toHaveLength(1);
+    expect(noMore.text.startsWith(questions.text.noMore)).toBe(true);
+    expect(noMore.text).toContain(`1. ${related.title}`);
     const next = await chat.say('1');
     expect(next.text.startsWith(related.short.trim().slice(0, 40))).toBe(true);
     expect(segments(next)).toBeLessThanOrEqual(3);
