@@ -92,7 +92,9 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
     if (area && wordCount(question) <= 3) {
       // Just a place name ("Doncaster"): the user is telling us where they are.
       this.setState(dc, { stage: 'ask' });
-      await sendReply(dc.context, { text: `${this.deps.localHelp.forArea(area)}\n\n${this.deps.questions.afterAnswer}` });
+      // On a text channel no topics are listed below, so the question is simply asked.
+      const next = isText(dc.context) ? this.deps.questions.ask : this.deps.questions.afterAnswer;
+      await sendReply(dc.context, { text: `${this.deps.localHelp.forArea(area)}\n\n${next}` });
       return Dialog.EndOfTurn;
     }
     if (finding.kind === 'didYouMean') {

@@ -71,7 +71,10 @@ describe('texts that fit: the bot on SMS', () => {
   it('an answer with the local line: the short answer, the area\'s number and "Reply MORE", in 3 segments', async () => {
     const chat = smsChat();
     await chat.say('hi');
-    await chat.say('Sheffield');
+    const place = await chat.say('Sheffield');
+    expect(place.text).toContain('0114 273 4855');
+    expect(place.text).not.toContain(questions.afterAnswer);
+    expect(place.text.endsWith(questions.ask)).toBe(true);
     const answer = await chat.say("I'm worried my son is being groomed by a gang, what should I do");
     expect(segments(answer)).toBeLessThanOrEqual(3);
     expect(answer.text).toContain('0114 273 4855');
