@@ -9,10 +9,12 @@ const UNREACHABLE = new Set(['ClientOfflineError', 'ClientClosedError', 'SocketC
 const CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'SQLITE_BUSY']);
 
 export function isStoreUnavailable(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  if (UNREACHABLE.has(err.constructor.name)) return true;
+  // Not `instanceof Error`: a socket error can come from another realm (Node's own, under a test runner's vm).
+  if (typeof err !== 'object' || err === null) return false;
+  const name = (err as { constructor?: { name?: unknown } }).constructor?.name;
+  if (typeof name === 'string' && UNREACHABLE.has(name)) return true;
+  const { code, message } = err as { code?: unknown; message?: unknown };
   // A Redis restarting from its append-only file answers LOADING until the data is in memory.
-  if (err.constructor.name === 'ErrorReply' && err.message.startsWith('LOADING')) return true;
-  const { code } = err as { code?: unknown };
+  if (name === 'ErrorReply' && typeof message === 'string' && message.startsWith('LOADING')) return true;
   return typeof code === 'string' && CODES.has(code);
 }
