@@ -17,7 +17,7 @@ import type { MessageLanguage } from '../safety/messageLanguage';
 import type { ReplyVariant, SafetySignal } from '../safety/safetyDetector';
 import { checkInChoices, checkInReply, languageBlock, safetyReplyText, type SafetyReplyKind } from '../safety/safetyReply';
 import { normaliseAnswer } from '../text/normaliseAnswer';
-import { parseGlobalCommand, type GlobalCommand } from '../shell/globalCommands';
+import { isBotWord, parseGlobalCommand, type GlobalCommand } from '../shell/globalCommands';
 import { isGreeting } from '../shell/greeting';
 import { welcomeText } from '../shell/shellContent';
 
@@ -97,9 +97,10 @@ export class ClearsightBot extends ActivityHandler {
     const text = context.activity.text ?? '';
     const profile = await this.profile.get(context, {});
     // The safety check comes before anything else, on every message, in every state of every dialog.
-    // An option picked from those just offered, or an answer of the shape just asked for (an age), is judged
-    // by the rules alone (see offeredChoices and expectedAnswer).
-    const picked = isOfferedAnswer(text, profile.offered) || isExpectedAnswer(text, profile.expects);
+    // An option picked from those just offered, an answer of the shape just asked for (an age), or one of the
+    // words the bot tells people to type (MORE, menu, help) is judged by the rules alone (see offeredChoices,
+    // expectedAnswer and isBotWord).
+    const picked = isOfferedAnswer(text, profile.offered) || isExpectedAnswer(text, profile.expects) || isBotWord(text);
     const signal = this.options.deps.safety.detector.check(text, picked);
     const language = this.options.deps.safety.languageOf(text);
     if (profile.checkIn) return this.onCheckInAnswer(dc, profile.checkIn, text, signal, language);
