@@ -5,6 +5,7 @@ import { matchChoice, matchWholeLabel } from '../src/channels/matchChoice';
 import { sendReply } from '../src/channels/sendReply';
 import type { Choice } from '../src/channels/reply';
 import { answerReply, didYouMeanReply, followUps, MORE, noMatchReply, NONE, SOURCE, TOPIC, textAnswerPageCount, textAnswerReply, textReminderReply, textSourceReply } from '../src/knowledge/answerReply';
+import type { Asker } from '../src/knowledge/answerTopics';
 import type { KnowledgeEntry } from '../src/knowledge/knowledgeEntry';
 import { LOCAL_FRONT_DOOR } from '../src/knowledge/loadKnowledge';
 import { words as wordsOf } from './wordsOf';
@@ -63,7 +64,7 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
     if (choice?.value.startsWith(SOURCE)) return this.showSources(dc, state);
     if (choice?.value.startsWith(MORE) && isText(dc.context)) return this.showPage(dc, this.deps.knowledge.get(choice.value.slice(MORE.length)), await this.nextPage(dc.context, state));
     if (choice?.value.startsWith(MORE)) return this.show(dc, this.deps.knowledge.get(choice.value.slice(MORE.length)), true);
-    if (choice?.value.startsWith(TOPIC)) return this.show(dc, this.deps.knowledge.get(choice.value.slice(TOPIC.length)), false);
+    if (choice?.value.startsWith(TOPIC)) return this.show(dc, this.deps.knowledge.versionOf(choice.value.slice(TOPIC.length), await this.asker(dc)), false);
     // A main menu option typed in full ("Report a concern") leaves questions for that option.
     if (matchWholeLabel(text, this.deps.content.menu.options)) return dc.endDialog({ menuText: text } satisfies LeftForMenu);
     if (!text) {
@@ -81,13 +82,18 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
     else await sendReply(context, { text: this.deps.questions.afterAnswer, choices: await this.offered(context, state) });
   }
 
+  /** Who is asking, as far as we know: the audience they chose, and the channel they read on. */
+  private async asker(dc: DialogContext): Promise<Asker> {
+    const profile = await this.deps.profile.get(dc.context, {});
+    const { kind, messaging } = channelProfile(dc.context.activity.channelId);
+    return { ...(profile.audience ? { audience: profile.audience } : {}), channel: messaging ?? kind };
+  }
+
   private async handle(dc: DialogContext, question: string): Promise<DialogTurnResult> {
     const profile = await this.deps.profile.get(dc.context, {});
     const area = this.deps.localHelp.areaIn(question);
     if (area && area !== profile.area) await this.deps.profile.set(dc.context, { ...profile, area });
-    const { kind, messaging } = channelProfile(dc.context.activity.channelId);
-    const channel = messaging ?? kind;
-    const finding = this.deps.knowledge.find(question, { ...(profile.audience ? { audience: profile.audience } : {}), channel });
+    const finding = this.deps.knowledge.find(question, await this.asker(dc));
     if (finding.kind === 'answer') return this.show(dc, finding.entry, false);
     if (area && wordCount(question) <= 3) {
       // Just a place name ("Doncaster"): the user is telling us where they are.

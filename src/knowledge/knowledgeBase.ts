@@ -57,6 +57,14 @@ export class KnowledgeBase {
     return this.byId.has(id);
   }
 
+  /**
+   * The version of this answer's topic for the asker: a related topic or a "did you mean" option names one
+   * version (often the web chat one), and someone texting should get the version written for texts.
+   */
+  versionOf(id: string, asker: Asker): KnowledgeEntry {
+    return this.topics.versionFor(this.topics.topicOfEntry(id), asker);
+  }
+
   /** Decides between a sure answer, a short list to choose from, and an honest "I don't know". */
   find(question: string, asker: Asker, picker: AnswerPicker = this.picker): Finding {
     const pick = picker.pick(question);

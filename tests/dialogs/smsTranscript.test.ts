@@ -109,3 +109,22 @@ describe('texts that fit: the bot on SMS', () => {
     for (const said of turns) for (const a of said.activities) expect(isGsm7(a.text ?? '')).toBe(true);
   });
 });
+
+describe('a related topic picked on a phone', () => {
+  it('opens the version of that topic written for the channel (the SMS privacy answer, not the web one)', async () => {
+    const chat = smsChat();
+    await chat.say('hi');
+    expect((await chat.say('is crimestoppers really anonymous')).text).toMatch(/Reply MORE/);
+    const privacyWeb = knowledge.get('privacy');
+    // MORE until the page that lists related topics by number, then the number of the privacy one.
+    let number: string | undefined;
+    for (let page = 0; page < 8 && number === undefined; page++) {
+      const said = await chat.say('MORE');
+      number = new RegExp(`(\\d+)\\. ${privacyWeb.title.replace(/[?()]/g, '\\$&')}`).exec(said.text)?.[1];
+    }
+    expect(number).toBeDefined();
+    const opened = await chat.say(number!);
+    expect(opened.text).toMatch(/thread/i);
+    expect(opened.text).not.toMatch(/browser|Shift/i);
+  });
+});
