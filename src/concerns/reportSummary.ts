@@ -14,7 +14,8 @@ export function reportSummary(draft: ReportDraft, words: ReportWords): string {
   const lines = QUESTION_IDS.filter((q) => asksQuestion(q, draft)).map((q) => {
     const value = draft.answers[q];
     let shown = value ? answerText(q, value, content) : w.skipped;
-    if (q === 'place' && draft.area) shown = `${shown} (${words.areaName(draft.area)})`;
+    // The area the place was matched to, unless the answer already says it ("Barnsley", not "Barnsley (Barnsley)").
+    if (q === 'place' && draft.area && !shown.toLowerCase().includes(words.areaName(draft.area).toLowerCase())) shown = `${shown} (${words.areaName(draft.area)})`;
     return `${w.labels[q]}: ${shown}`;
   });
   lines.push(`${w.labels.contact}: ${draft.contact ? fillTemplate(w.contact, { how: draft.contact.how }) : w.anonymous}`);

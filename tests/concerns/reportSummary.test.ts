@@ -61,6 +61,11 @@ describe('reportSummary', () => {
     expect(summary).toContain('It will go to: South Yorkshire partnership duty desk');
   });
 
+  it('does not name the area twice when the place already is the area ("Barnsley", not "Barnsley (Barnsley)")', () => {
+    const summary = reportSummary({ ...FULL, answers: { ...FULL.answers, place: 'sheffield city centre' }, area: 'sheffield' }, words);
+    expect(summary).toContain('Where: sheffield city centre\n');
+  });
+
   it('shows an empty report as all skipped, going to the fallback desk', () => {
     const summary = reportSummary({ submissionId: 'test', answers: {}, removedDetails: 0 }, words);
     expect(summary.match(/\(skipped\)/g)).toHaveLength(12);
