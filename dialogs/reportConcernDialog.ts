@@ -74,12 +74,17 @@ export class ReportConcernDialog extends Dialog<ReportStart> {
     return this.promptsFor('web');
   }
 
-  /** The prompts' words for where they are read: on SMS and WhatsApp the shorter intro and receipt. */
+  /** The prompts' words for where they are read: on SMS and WhatsApp the shorter intro, contact question and receipt. */
   private promptsFor(kind: 'web' | 'text'): ReportWords {
     const { report, content, localHelp } = this.deps;
     const { textChannels } = report.content;
     const words = kind === 'text'
-      ? { ...report.content, intro: { ...report.content.intro, text: textChannels.intro }, submit: { ...report.content.submit, received: textChannels.received } }
+      ? {
+          ...report.content,
+          intro: { ...report.content.intro, text: textChannels.intro },
+          contact: { ...report.content.contact, ask: { ...report.content.contact.ask, text: textChannels.contact } },
+          submit: { ...report.content.submit, received: textChannels.received },
+        }
       : report.content;
     return {
       content: words,

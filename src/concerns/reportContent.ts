@@ -24,6 +24,7 @@ const reportSchema = z.strictObject({
   textChannels: z.strictObject({
     intro: text.includes('{retentionDays}').includes('999'),
     received: text.includes('{ref}'),
+    contact: text,
   }),
   skipWords: z.array(text).min(1),
   tooLong: text.includes('{limit}'),
