@@ -208,4 +208,29 @@ describe('the Twilio webhook', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('keeps the number out of the embedded database too (no Redis): a report texted there leaves no trace of it in DATA_DIR', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clearsight-twilio-embedded-'));
+    const embedded = await startTestApp({ TWILIO_ACCOUNT_SID: ACCOUNT, TWILIO_AUTH_TOKEN: TOKEN, PUBLIC_BASE_URL: PUBLIC, DATA_DIR: dir });
+    try {
+      let last: string[] = [];
+      for (const body of REPORT) {
+        const fields = fieldsFor('+447700900401', body);
+        const res = await fetch(`${embedded.url}${PATH}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(TOKEN, `${PUBLIC}${PATH}`, fields) },
+          body: new URLSearchParams(fields).toString(),
+        });
+        last = messagesOf(await res.text());
+      }
+      expect(last.join('\n')).toMatch(REF);
+      const bytes = readdirSync(dir).map((n) => readFileSync(join(dir, n)).toString('latin1')).join('\n');
+      expect(bytes).toContain('carry parcels'); // the report is there (this is where it is kept)...
+      for (const spelling of ['447700900401', '7700900401', '07700 900401']) expect(bytes.includes(spelling)).toBe(false); // ...and the number is not
+      expect(embedded.logs.text).not.toContain('7700900401');
+    } finally {
+      await embedded.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
