@@ -89,21 +89,12 @@ export function twilioWebhookRoute(deps: TwilioWebhookDeps): Route {
       const conversationId = senderConversationId(deps.senderKey, From);
       // A replay of a request already answered (the same MessageSid): nothing again, so that whoever replays it
       // learns nothing of the conversation from a second answer.
-      const first = await Promise.resolve(deps.seen.hit(MessageSid)).catch((err: unknown) => {
-        if (!isStoreUnavailable(err)) throw err;
-        return { allowed: true, retryAfterSeconds: 0 };
-      });
-      if (!first.allowed) {
+      if (!(await allowedUnlessUnreachable(deps.seen, MessageSid))) {
         deps.logger.warn({ code: 'TWILIO_REPLAYED', channel: channelId }, 'a message already answered came again');
         sendTwiml(res, []);
         return;
       }
-      // With the rate store out of reach, answer anyway: the turn says "try again" if the bot's store is down too.
-      const verdict = await Promise.resolve(deps.messages.hit(conversationId)).catch((err: unknown) => {
-        if (!isStoreUnavailable(err)) throw err;
-        return { allowed: true, retryAfterSeconds: 0 };
-      });
-      if (!verdict.allowed) {
+      if (!(await allowedUnlessUnreachable(deps.messages, conversationId))) {
         // Silence rather than a reply per text: each reply costs, and a flood should not run up a bill.
         deps.logger.warn({ code: 'TWILIO_RATE_LIMITED', channel: channelId }, 'a sender passed the texts-per-minute limit');
         sendTwiml(res, []);
@@ -132,6 +123,19 @@ export function twilioWebhookRoute(deps: TwilioWebhookDeps): Route {
       sendTwiml(res, texts);
     },
   };
+}
+
+/**
+ * Counts one for the key; with the store the count lives in out of reach, allows it: the text is answered
+ * anyway (and the turn says "try again" if the bot's own store is down too).
+ */
+async function allowedUnlessUnreachable(limit: RateLimit, key: string): Promise<boolean> {
+  try {
+    return (await limit.hit(key)).allowed;
+  } catch (err) {
+    if (!isStoreUnavailable(err)) throw err;
+    return true;
+  }
 }
 
 function sendTwiml(res: Response, texts: readonly string[]): void {

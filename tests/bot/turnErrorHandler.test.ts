@@ -122,11 +122,14 @@ describe('onTurnError', () => {
     expect(logs.text).not.toMatch(/K7PM|saving the conversation/);
   });
 
-  it('clears nothing when the turn never ran because its conversation stayed busy on another server, and asks to try again', async () => {
+  it.each([
+    ['its conversation stayed busy on another server (the turn never ran)', () => new TurnLockTimeoutError('the conversation stayed busy on another server')],
+    ['its lock passed to a later turn while it ran (fenced out)', () => new FencedOutError()],
+  ])('clears nothing when %s, and asks to try again', async (_why, error) => {
     const logs = new LogCapture();
     let cleared = 0;
     const adapter = new TestAdapter(async () => {
-      throw new TurnLockTimeoutError('the conversation stayed busy on another server');
+      throw error();
     });
     adapter.onTurnError = createTurnErrorHandler({
       logger: createLogger('info', logs),
@@ -139,29 +142,6 @@ describe('onTurnError', () => {
     });
     await adapter
       .send('Try again')
-      .assertReply((a) => expect(textOf(a)).toBe(shellContent.unavailable))
-      .startTest();
-    expect(cleared).toBe(0);
-    expect(logs.text).toMatch(/"code":"TURN_FAILED"/);
-  });
-
-  it('clears nothing after a turn whose lock passed to a later turn (fenced out), and asks to try again', async () => {
-    const logs = new LogCapture();
-    let cleared = 0;
-    const adapter = new TestAdapter(async () => {
-      throw new FencedOutError();
-    });
-    adapter.onTurnError = createTurnErrorHandler({
-      logger: createLogger('info', logs),
-      hashId: createIdHasher('test-key-0123456789'),
-      clearConversation: async () => {
-        cleared += 1;
-      },
-      apology: shellContent.turnError,
-      unavailable: shellContent.unavailable,
-    });
-    await adapter
-      .send('skip')
       .assertReply((a) => expect(textOf(a)).toBe(shellContent.unavailable))
       .startTest();
     expect(cleared).toBe(0);
