@@ -1,6 +1,7 @@
 import type { BotContent } from '../../src/content/botContent';
 import type { ConcernStore } from '../../src/concerns/concernStore';
 import { BLOCK_LANGUAGES } from '../../src/safety/safetyLanguages';
+import { toGsm7 } from '../../src/channels/gsm7';
 import type { MessageLanguage } from '../../src/safety/messageLanguage';
 import { BotDriver, type Conversation } from './botDriver';
 import type { CorpusMessage } from './corpus';
@@ -26,6 +27,12 @@ export interface Seen {
 }
 
 const firstLine = (text: string) => text.trim().split('\n')[0]!.slice(0, 60);
+
+/**
+ * Whether the reply shows this line, as written or as a text channel renders it (GSM-7: a Romanian, Slovak
+ * or Czech block arrives by SMS without the accents GSM-7 lacks, and that is what the person reads).
+ */
+const shows = (text: string, line: string) => text.includes(line) || text.includes(toGsm7(line));
 
 export class UserSees {
   private readonly driver: BotDriver;
@@ -68,13 +75,13 @@ export class UserSees {
   classify(text: string): Seen {
     const { replies } = this.content.safety.rules;
     const { languages } = this.content.safety;
-    const emergency = this.markers.find(([, marker]) => text.includes(marker))?.[0];
-    const block = BLOCK_LANGUAGES.find((code) => text.includes(firstLine(languages.translations[code].block)));
+    const emergency = this.markers.find(([, marker]) => shows(text, marker))?.[0];
+    const block = BLOCK_LANGUAGES.find((code) => shows(text, firstLine(languages.translations[code].block)));
     return {
       ...(emergency ? { emergency } : {}),
-      checkIn: text.includes(replies.checkIn.text),
-      disclosure: text.includes(firstLine(replies.disclosure.text)),
-      ...(block ? { block } : text.includes(firstLine(languages.english)) ? { block: 'other' as const } : {}),
+      checkIn: shows(text, replies.checkIn.text),
+      disclosure: shows(text, firstLine(replies.disclosure.text)),
+      ...(block ? { block } : shows(text, firstLine(languages.english)) ? { block: 'other' as const } : {}),
     };
   }
 
