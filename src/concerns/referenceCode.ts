@@ -11,14 +11,18 @@ const SEPARATORS = /[\s.-]/g;
 const LOOK_ALIKES: Record<string, string> = { O: '0', I: '1', L: '1' };
 
 /**
- * A new reference such as "K7PM-3XQ9-RT4W-HN2C": 16 symbols, each the low 5 bits of one random byte,
- * so exactly 80 bits of entropy and no modulo bias (32 divides 256).
+ * A new reference such as "K7PM-3XQ9-RT4W-HN2C": 16 symbols, each the low 5 bits of one random byte
+ * (no modulo bias: 32 divides 256). A draw with no digit (about 1 in 400) is drawn again, so every
+ * reference is recognised when typed on its own at the menu (findReference with requireDigit); that
+ * leaves just under 80 bits of entropy.
  */
 export function newReference(): string {
-  const bytes = randomBytes(SYMBOLS);
-  let symbols = '';
-  for (const byte of bytes) symbols += ALPHABET.charAt(byte & 31);
-  return format(symbols);
+  for (;;) {
+    const bytes = randomBytes(SYMBOLS);
+    let symbols = '';
+    for (const byte of bytes) symbols += ALPHABET.charAt(byte & 31);
+    if (/[0-9]/.test(symbols)) return format(symbols);
+  }
 }
 
 /**
@@ -41,7 +45,8 @@ export function normaliseReference(input: string): string | undefined {
  * 8+8 or one 16-symbol word). Four plain four-letter words can look like one ("they went over here"), so a
  * candidate with a digit wins over one without; otherwise the first candidate wins. Where a message may
  * well be an ordinary question ("when will they come"), pass requireDigit: only candidates with a digit
- * count (a reference has none in about 1 in 400 cases: that reporter says "I have a reference" first).
+ * count (every new reference has one; an older one without a digit is found once the reporter says "I have
+ * a reference").
  */
 export function findReference(text: string, options: { requireDigit?: boolean } = {}): string | undefined {
   const candidates = referenceCandidates(text);
