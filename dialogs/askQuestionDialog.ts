@@ -1,3 +1,4 @@
+import { topicOf } from '../src/knowledge/answerTopics';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { channelProfile } from '../src/channels/channelProfile';
@@ -48,7 +49,7 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
   }
 
   override async beginDialog(dc: DialogContext, options?: AskQuestionOptions): Promise<DialogTurnResult> {
-    if (options?.entryId) return this.show(dc, this.deps.knowledge.get(options.entryId), false);
+    if (options?.entryId) return this.show(dc, this.deps.knowledge.get(options.entryId), false, true);
     if (options?.question?.trim()) return this.handle(dc, options.question);
     this.setState(dc, { stage: 'ask' });
     await sendReply(dc.context, { text: this.deps.questions.ask });
@@ -64,7 +65,7 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
     if (choice?.value.startsWith(SOURCE)) return this.showSources(dc, state);
     if (choice?.value.startsWith(MORE) && isText(dc.context)) return this.showPage(dc, this.deps.knowledge.get(choice.value.slice(MORE.length)), await this.nextPage(dc.context, state));
     if (choice?.value.startsWith(MORE)) return this.show(dc, this.deps.knowledge.get(choice.value.slice(MORE.length)), true);
-    if (choice?.value.startsWith(TOPIC)) return this.show(dc, this.deps.knowledge.versionOf(choice.value.slice(TOPIC.length), await this.asker(dc)), false);
+    if (choice?.value.startsWith(TOPIC)) return this.show(dc, this.deps.knowledge.versionOf(choice.value.slice(TOPIC.length), await this.asker(dc)), false, true);
     // A main menu option typed in full ("Report a concern") leaves questions for that option.
     if (matchWholeLabel(text, this.deps.content.menu.options)) return dc.endDialog({ menuText: text } satisfies LeftForMenu);
     if (!text) {
@@ -94,7 +95,7 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
     const area = this.deps.localHelp.areaIn(question);
     if (area && area !== profile.area) await this.deps.profile.set(dc.context, { ...profile, area });
     const finding = this.deps.knowledge.find(question, await this.asker(dc));
-    if (finding.kind === 'answer') return this.show(dc, finding.entry, false);
+    if (finding.kind === 'answer') return this.show(dc, finding.entry, false, true);
     if (area && wordCount(question) <= 3) {
       // Just a place name ("Doncaster"): the user is telling us where they are.
       this.setState(dc, { stage: 'ask' });
@@ -107,12 +108,15 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
       const options = finding.options.map((e) => e.id);
       this.setState(dc, { stage: 'choose', options });
       await sendReply(dc.context, didYouMeanReply(finding.options, wordsOf(this.deps)));
+      this.deps.events.answer('did-you-mean', null, (await this.deps.profile.get(dc.context, {})).area ?? null);
       return Dialog.EndOfTurn;
     }
     return this.noMatch(dc);
   }
 
-  private async show(dc: DialogContext, entry: KnowledgeEntry, long: boolean): Promise<DialogTurnResult> {
+  /** Shows an answer; `counted`: a new answer given (not "more" on one already given), told to the events. */
+  private async show(dc: DialogContext, entry: KnowledgeEntry, long: boolean, counted = false): Promise<DialogTurnResult> {
+    if (counted) this.deps.events.answer('answered', topicOf(entry), (await this.deps.profile.get(dc.context, {})).area ?? null);
     if (isText(dc.context)) return this.showPage(dc, entry, 0);
     this.setState(dc, { stage: 'after', current: entry.id, long });
     const local = entry.signpost.includes(LOCAL_FRONT_DOOR) ? await this.localHelpFor(dc.context, entry) : undefined;
@@ -157,8 +161,9 @@ export class AskQuestionDialog extends Dialog<AskQuestionOptions> {
   }
 
   private async noMatch(dc: DialogContext): Promise<DialogTurnResult> {
-    const { audience } = await this.deps.profile.get(dc.context, {});
+    const { audience, area } = await this.deps.profile.get(dc.context, {});
     await sendReply(dc.context, noMatchReply(wordsOf(this.deps), audience));
+    this.deps.events.answer('no-answer', null, area ?? null);
     return dc.endDialog();
   }
 

@@ -1,6 +1,7 @@
 import type { AgencyDirectory } from '../src/concerns/agencies';
 import type { ConcernStore } from '../src/concerns/concernStore';
 import type { ConcernSubmitter } from '../src/concerns/concernSubmitter';
+import type { ServiceEvents } from '../src/events/serviceEvents';
 import type { ReportContent } from '../src/concerns/reportContent';
 import type { LanguageService } from '../src/language/languageService';
 import type { KnowledgeBase } from '../src/knowledge/knowledgeBase';
@@ -21,6 +22,8 @@ export interface ShellDeps {
   localHelp: LocalHelp;
   safety: Safety;
   report: ReportDeps;
+  /** Told of each safety reply and each question's outcome, for the indicators and metrics (closed values only). */
+  events: ServiceEvents;
 }
 
 /** What reporting a concern needs. */

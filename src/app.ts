@@ -25,6 +25,7 @@ import { LocalHelp } from './signposting/localHelp';
 import { webChatRoutes } from './webchat/webChatRoutes';
 import { createTwilio } from './twilio/createTwilio';
 import { openStores, triageClockFor } from './storage/openStores';
+import { fanOut, type ServiceEvents } from './events/serviceEvents';
 
 export interface AppOptions {
   contentDir?: string;
@@ -87,9 +88,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     now,
   };
 
+  // Who counts what the bot does: closed values only (events/serviceEvents.ts).
+  const listeners: Partial<ServiceEvents>[] = [];
+  const events = fanOut(listeners);
   const bot = new ClearsightBot({
     conversationState: new ConversationState(stores.conversations),
-    deps: { content, services, knowledge, questions, localHelp, safety, report },
+    deps: { content, services, knowledge, questions, localHelp, safety, report, events },
     ttlHours: config.CONVERSATION_TTL_HOURS,
   });
   const adapter = createAdapter(config);

@@ -1,3 +1,4 @@
+import { NO_EVENTS, type ServiceEvents } from '../../src/events/serviceEvents';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +68,8 @@ export interface BotDepsOptions {
   submitAttempts?: number;
   /** Another knowledge base (tests set the question model's thresholds so that it is never sure). */
   knowledge?: KnowledgeBase;
+  /** Who hears of safety replies and answers (tests count them); nobody by default. */
+  events?: ServiceEvents;
 }
 
 /** What the bot's dialogs need, from the content and a store, at a fixed time: for evaluations and tests. */
@@ -79,6 +82,7 @@ export function botDepsFor(content: BotContent, options: BotDepsOptions): Omit<S
     questions: content.questions,
     localHelp: new LocalHelp(content.frontDoors, content.holidays, () => now),
     safety: options.safety ?? content.safety,
+    events: options.events ?? NO_EVENTS,
     report: {
       content: content.report,
       agencies: content.agencies,

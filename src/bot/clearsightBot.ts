@@ -156,6 +156,7 @@ export class ClearsightBot extends ActivityHandler {
     const profile = await this.profile.get(dc.context, {});
     await this.profile.set(dc.context, { ...profile, checkIn: { ...held, asked: 1 } });
     await sendReply(dc.context, checkInReply(this.options.deps.safety, held.language));
+    this.options.deps.events.safetyReply('check-in', profile.area ?? null);
   }
 
   private async onCheckInAnswer(dc: DialogContext, pending: PendingCheckIn, text: string, signal: SafetySignal, language: MessageLanguage | undefined): Promise<void> {
@@ -199,6 +200,7 @@ export class ClearsightBot extends ActivityHandler {
   private async replyForSafety(context: TurnContext, kind: SafetyReplyKind, variant: ReplyVariant | undefined, language: MessageLanguage | undefined): Promise<ConversationProfile> {
     await sendReply(context, { text: safetyReplyText(this.options.deps.safety, kind, variant, language) });
     const profile = await this.profile.get(context, {});
+    this.options.deps.events.safetyReply(kind, profile.area ?? null);
     const flags = kind === 'disclosure' ? { disclosed: true } : { urgent: true };
     await this.profile.set(context, { ...profile, ...flags, ...(language ? { languageShown: language } : {}) });
     return profile;
