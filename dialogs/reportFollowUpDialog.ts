@@ -1,3 +1,4 @@
+import { indicatorArea } from '../src/indicators/concernCounts';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { sendReply } from '../src/channels/sendReply';
@@ -159,6 +160,7 @@ export class ReportFollowUpDialog extends Dialog<FollowUpOptions> {
     }
     if (!concern) return this.failedAttempt(dc, state, this.words.notFound);
     state.ref = concern.ref;
+    this.deps.events.reporterReturned(indicatorArea(concern));
     await sendReply(dc.context, { text: statusMessage(concern, this.words) });
     return this.next(dc, state, undefined, concern);
   }

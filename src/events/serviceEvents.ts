@@ -1,3 +1,4 @@
+import type { IndicatorArea } from '../indicators/indicatorMeasures';
 import type { AreaId } from '../signposting/areas';
 
 /** How a question turn ended, as the person saw it. */
@@ -17,10 +18,12 @@ export interface ServiceEvents {
   safetyReply(kind: SafetyEventKind, area: AreaId | null): void;
   /** A question turn ended: answered (with the answer's topic), "did you mean", or no answer. */
   answer(outcome: AnswerOutcome, topic: string | null, area: AreaId | null): void;
+  /** A reporter came back with the reference of a stored concern (counted under that concern's area). */
+  reporterReturned(area: IndicatorArea): void;
 }
 
 /** Listens to nothing: for tests and tools that run the bot without counting. */
-export const NO_EVENTS: ServiceEvents = { safetyReply: () => undefined, answer: () => undefined };
+export const NO_EVENTS: ServiceEvents = { safetyReply: () => undefined, answer: () => undefined, reporterReturned: () => undefined };
 
 /** One ServiceEvents that tells each of `listeners` in turn; one that throws does not stop the others. */
 export function fanOut(listeners: readonly Partial<ServiceEvents>[]): ServiceEvents {
@@ -35,5 +38,5 @@ export function fanOut(listeners: readonly Partial<ServiceEvents>[]): ServiceEve
         }
       }
     };
-  return { safetyReply: each('safetyReply'), answer: each('answer') };
+  return { safetyReply: each('safetyReply'), answer: each('answer'), reporterReturned: each('reporterReturned') };
 }
