@@ -97,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig(process.env);
-  if (command.kind === 'add' && !knownAgency(command.agency)) return 2;
+  if (command.kind === 'add' && command.role !== 'partnership' && !knownAgency(command.agency)) return 2;
   // Without Redis, a data directory that does not exist holds no accounts: say so, and create nothing.
   if (command.kind === 'list' && !config.REDIS_URL && !existsSync(config.DATA_DIR)) {
     console.log(command.json ? formatStaffJson([]) : formatStaffLines([]));

@@ -1,6 +1,6 @@
 import { options, UsageError } from './cliOptions';
 import { randomSymbols } from './passwords';
-import { STAFF_ROLES, type StaffAccount, type StaffRole } from './staffAccount';
+import { PARTNERSHIP_AGENCY, STAFF_ROLES, type StaffAccount, type StaffRole } from './staffAccount';
 import { parseTokenArgs, TOKEN_USAGE, type TokenCommand } from './tokenCli';
 
 export { UsageError } from './cliOptions';
@@ -14,12 +14,15 @@ export type StaffCommand =
   | { kind: 'help' };
 
 export const STAFF_USAGE = `Usage: npm run staff -- add --agency ID --name NAME [--role duty|manager|admin]
+       npm run staff -- add --role partnership --name NAME
        npm run staff -- list [--agency ID] [--json]
        npm run staff -- disable ID
 ${TOKEN_USAGE}
 
   add       makes an account for a member of an agency's duty staff (role: duty unless given) and prints
-            its sign-in name and console password once: the password is not stored and cannot be shown again
+            its sign-in name and console password once: the password is not stored and cannot be shown again;
+            --role partnership (no --agency) makes an analyst's account that sees the indicators for every
+            area and no concern
   list      one line per account: id, agency, role, name, created, disabled (--json: a JSON array)
   disable   stops an account signing in, ends its sessions and revokes its API tokens; accounts are never deleted
   token     API tokens for the JSON API (Authorization: Bearer), separate from the console password: issue
@@ -43,10 +46,12 @@ export function parseStaffArgs(argv: readonly string[]): StaffCommand {
   if (command !== 'add' && command !== 'list') throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
   const { values, flags } = options(rest, command === 'add' ? ['agency', 'name', 'role'] : ['agency'], command === 'list' ? ['json'] : []);
   if (command === 'list') return { kind: 'list', json: flags.has('json'), ...(values.agency === undefined ? {} : { agency: values.agency }) };
-  const { agency, name, role = 'duty' } = values;
+  const { name, role = 'duty' } = values;
+  if (!isRole(role)) throw new UsageError(`--role must be one of ${STAFF_ROLES.join(', ')}`);
+  if (role === 'partnership' && values.agency !== undefined) throw new UsageError('a partnership account has no --agency: it sees every area and no concern');
+  const agency = role === 'partnership' ? PARTNERSHIP_AGENCY : values.agency;
   if (agency === undefined) throw new UsageError('add needs --agency');
   if (name === undefined) throw new UsageError('add needs --name');
-  if (!isRole(role)) throw new UsageError(`--role must be one of ${STAFF_ROLES.join(', ')}`);
   const cleanName = name.trim();
   // A name is shown in listings and the console: one printable line.
   if (cleanName === '' || cleanName.length > 100 || /\p{Cc}/u.test(cleanName)) throw new UsageError('--name must be 1 to 100 printable characters');

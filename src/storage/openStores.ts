@@ -7,6 +7,9 @@ import type { BankHolidayCalendar } from '../calendar/bankHolidays';
 import type { ConcernStore } from '../concerns/concernStore';
 import { RedisConcernStore } from '../concerns/redisConcernStore';
 import { SqliteConcernStore } from '../concerns/sqliteConcernStore';
+import type { IndicatorStore } from '../indicators/indicatorStore';
+import { RedisIndicatorStore } from '../indicators/redisIndicatorStore';
+import { SqliteIndicatorStore } from '../indicators/sqliteIndicatorStore';
 import type { Config } from '../config/config';
 import { feedLimits, type ConversationStore } from '../directline/conversationStore';
 import { RateWindow, type RateWindows } from '../directline/rateWindow';
@@ -49,6 +52,8 @@ export interface Stores {
   /** With Redis: one turn at a time per conversation across servers (in one process the TurnQueue suffices). */
   turnLock?: TurnLock;
   concerns: ConcernStore;
+  /** The partnership's anonymous monthly counters, kept apart from the concerns (the retention sweep never touches them). */
+  indicators: IndicatorStore;
   staff: StaffStore;
   sessions: SessionStore;
   /** API tokens for the JSON API (separate from console passwords), kept as hashes. */
@@ -107,6 +112,7 @@ export async function openStores(config: Config, options: StoreOptions): Promise
       rateWindows: (name, limit, windowMs, key) => new RedisRateWindow(client, `${prefix}rate:${name}:`, limit, windowMs, key, ms),
       turnLock: new RedisTurnLock(client, prefix, options.logger),
       concerns,
+      indicators: new RedisIndicatorStore(client, prefix),
       staff: new RedisStaffStore(client, prefix),
       sessions: new RedisSessionStore(client, prefix, timeouts),
       tokens: new RedisApiTokenStore(client, prefix),
@@ -143,6 +149,7 @@ export async function openStores(config: Config, options: StoreOptions): Promise
       directLine,
       rateWindows: (_name, limit, windowMs) => new RateWindow(limit, windowMs, ms),
       concerns,
+      indicators: new SqliteIndicatorStore(db),
       staff,
       sessions: new SqliteSessionStore(db, timeouts),
       tokens: new SqliteApiTokenStore(db),

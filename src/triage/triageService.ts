@@ -9,7 +9,8 @@ import type { Caller } from './caller';
 import { queueItem, type QueueItem } from './queueItem';
 import type { StaffCommand } from './staffCommands';
 import type { TriageAction } from './triageActions';
-import { isNotFound, notFound } from './triageErrors';
+import { isNotFound, notFound, TriageError } from './triageErrors';
+import { seesConcerns } from '../staff/staffAccount';
 import type { TriageClock } from './triageClock';
 
 export interface TriageServiceDeps {
@@ -70,6 +71,7 @@ export class TriageService {
    * were read (then `next` says where to go on).
    */
   async list(caller: Caller, filter: QueueFilter = {}, page: QueuePageRequest = {}): Promise<QueueListing> {
+    refuseWithoutConcerns(caller);
     const limit = Math.min(Math.max(1, page.limit ?? QUEUE_PAGE_SIZE), QUEUE_PAGE_MAX);
     const now = this.deps.now();
     const query = { closed: filter.status === 'closed', limit, ...(filter.urgent === undefined ? {} : { urgent: filter.urgent }) };
@@ -96,6 +98,7 @@ export class TriageService {
    * added or answered as read, and a concern transferred or shared in as no longer new to this team.
    */
   async get(caller: Caller, ref: string): Promise<ConcernDetail> {
+    refuseWithoutConcerns(caller);
     let part = await this.own(caller, ref);
     const now = this.deps.now();
     const before = queueItem(part, this.deps.clock, now);
@@ -108,6 +111,7 @@ export class TriageService {
   }
 
   async auditTrail(caller: Caller, ref: string): Promise<AuditEntry[]> {
+    refuseWithoutConcerns(caller);
     const part = await this.own(caller, ref);
     // This agency's part's trail: its own entries, those of agencies that transferred this part here (the
     // record came with it), the transfer or share that brought it, and attempts on it from outside.
@@ -122,12 +126,14 @@ export class TriageService {
    * change, then its audit entry. The body is the command's, already parsed.
    */
   perform<Body>(caller: Caller, ref: string, command: StaffCommand<Body, AuditAction>, body: Body): Promise<ConcernDetail> {
+    refuseWithoutConcerns(caller);
     command.check?.(body, this.deps.agencies);
     return this.act(caller, ref, command.rule(body), command.audit.action, command.audit.detail?.(body, caller) ?? {});
   }
 
   /** The agencies a manager can transfer or share to (every agency but the caller's own). */
   transferTargets(caller: Caller): Agency[] {
+    refuseWithoutConcerns(caller);
     return this.deps.agencies.all().filter((a) => a.id !== caller.agency);
   }
 
@@ -194,4 +200,9 @@ function matches(item: QueueItem, filter: QueueFilter): boolean {
   if (filter.status && item.status !== filter.status) return false;
   if (filter.urgent !== undefined && item.urgent !== filter.urgent) return false;
   return filter.overdue === undefined || item.overdue === filter.overdue;
+}
+
+/** A partnership account sees the indicators and no concern: every concern method refuses it (403). */
+function refuseWithoutConcerns(caller: Caller): void {
+  if (!seesConcerns(caller.role)) throw new TriageError('forbidden', 'no_concerns', 'This account sees the indicators, not concerns.');
 }

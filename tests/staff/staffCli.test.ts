@@ -8,6 +8,11 @@ describe('parseStaffArgs', () => {
     expect(parseStaffArgs(['add', '--agency=rotherham-mash', '--name=Jo', '--role=admin'])).toEqual({ kind: 'add', agency: 'rotherham-mash', name: 'Jo', role: 'admin' });
   });
 
+  it('reads add --role partnership without an agency: the account is recorded under no agency\'s queue', () => {
+    expect(parseStaffArgs(['add', '--role', 'partnership', '--name', 'Ana Analyst'])).toEqual({ kind: 'add', agency: 'partnership', name: 'Ana Analyst', role: 'partnership' });
+    expect(() => parseStaffArgs(['add', '--role', 'partnership', '--agency', 'rotherham-mash', '--name', 'Ana'])).toThrow(UsageError);
+  });
+
   it('reads list and disable', () => {
     expect(parseStaffArgs(['list'])).toEqual({ kind: 'list', json: false });
     expect(parseStaffArgs(['list', '--json', '--agency', 'x'])).toEqual({ kind: 'list', json: true, agency: 'x' });

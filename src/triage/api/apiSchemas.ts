@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CONCERN_STATUSES } from '../../concerns/concern';
 import { cursorParam } from '../../concerns/concernIndex';
 import { QUEUE_PAGE_MAX } from '../triageService';
-import { STAFF_ROLES } from '../../staff/staffAccount';
+import { CONCERN_ROLES } from '../../staff/staffAccount';
 
 /** The API's own bodies and queries; each staff command's body is in its catalogue entry (staffCommands.ts). */
 
@@ -28,4 +28,5 @@ export const queueQuerySchema = z.strictObject({
 /** A change that takes no fields (an empty body is fine). */
 export const emptyBodySchema = z.strictObject({});
 
-export const newStaffBodySchema = z.strictObject({ name: z.string().trim().min(1).max(100), role: z.enum(STAFF_ROLES).default('duty') });
+/** An agency's admin adds its own staff; a partnership account is made by the operator (npm run staff). */
+export const newStaffBodySchema = z.strictObject({ name: z.string().trim().min(1).max(100), role: z.enum(CONCERN_ROLES).default('duty') });
