@@ -149,7 +149,9 @@ export async function openStores(config: Config, options: StoreOptions): Promise
       directLine,
       rateWindows: (_name, limit, windowMs) => new RateWindow(limit, windowMs, ms),
       concerns,
-      indicators: new SqliteIndicatorStore(db),
+      // On the chats' connection (synchronous=NORMAL): a count need not wait for a second fsync after the
+      // concern's; a power cut (not a crash) may lose the last few counts, never a concern.
+      indicators: new SqliteIndicatorStore(chatDb),
       staff,
       sessions: new SqliteSessionStore(db, timeouts),
       tokens: new SqliteApiTokenStore(db),

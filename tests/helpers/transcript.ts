@@ -8,6 +8,7 @@ import { MemoryStorage } from '../../src/storage/memoryStorage';
 import type { ConcernStore } from '../../src/concerns/concernStore';
 import { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import type { LanguageService } from '../../src/language/languageService';
+import type { ServiceEvents } from '../../src/events/serviceEvents';
 
 export const contentDir = defaultContentDir();
 export const bundle = loadContent(contentDir);
@@ -32,6 +33,8 @@ export interface ReportOptions {
   safety?: Safety;
   /** Another knowledge base (see knowledgeNeverSure). */
   knowledge?: KnowledgeBase;
+  /** Who hears of safety replies, answers and returning reporters (the indicators and metrics, in the app). */
+  events?: ServiceEvents;
 }
 
 /** The shipped knowledge base with its question model's thresholds set so that it is never sure: every question gets "did you mean". */
