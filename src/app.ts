@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { ConversationState } from 'botbuilder';
+import { ConversationState, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { ClearsightBot } from './bot/clearsightBot';
 import { createAdapter } from './bot/createAdapter';
@@ -26,6 +26,7 @@ import { webChatRoutes } from './webchat/webChatRoutes';
 import { createTwilio } from './twilio/createTwilio';
 import { openStores, triageClockFor } from './storage/openStores';
 import { fanOut, type ServiceEvents } from './events/serviceEvents';
+import { createMetrics } from './metrics/createMetrics';
 
 export interface AppOptions {
   contentDir?: string;
@@ -69,10 +70,20 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   // message that arrived before it was ready would fail its turn for no reason.
   const stores = await openStores(config, { clock, logger, redisWaitMs: FIRST_CONNECT_WAIT_MS, now });
   const concernStore = stores.concerns;
-  const triage = createTriage(config, { stores, clock, agencies, logger, now });
+  // Operators' metrics (GET /metrics), only when METRICS_TOKEN is set.
+  const metrics = createMetrics(config, { store: concernStore, agencies: agencies.all().map((a) => a.id), clock, now, logger });
+  const triage = createTriage(config, { stores, clock, agencies, logger, now, onAlertPosted: metrics?.alertPosted });
   // With Redis, a concern it did not take waits in a file in DATA_DIR; on the embedded default the store is that disk.
   const outbox = stores.kind === 'redis' ? new SqliteConcernOutbox(config.DATA_DIR) : undefined;
-  const submitter = new ConcernSubmitter(concernStore, logger, { outbox, now, onStored: (concern) => triage.concernStored(concern.urgent) });
+  const submitter = new ConcernSubmitter(concernStore, logger, {
+    outbox,
+    now,
+    onStored: (concern) => {
+      triage.concernStored(concern.urgent);
+      metrics?.reportStored();
+    },
+    onFailed: metrics?.reportFailed,
+  });
   submitter.start();
   const retention = new RetentionSweep(concernStore, config.CONCERN_RETENTION_DAYS, logger, now);
   retention.start();
@@ -90,6 +101,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
 
   // Who counts what the bot does: closed values only (events/serviceEvents.ts).
   const listeners: Partial<ServiceEvents>[] = [];
+  if (metrics) listeners.push(metrics.events);
   const events = fanOut(listeners);
   const bot = new ClearsightBot({
     conversationState: new ConversationState(stores.conversations),
@@ -107,18 +119,23 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   adapter.onTurnError = onTurnError;
 
   const queue = new TurnQueue(stores.turnLock);
-  const chat = createChatBackend(config, { logger, runTurn: (c) => bot.run(c), queue: (id, turn) => queue.run(id, turn), onTurnError, conversations: stores.directLine, rateWindows: stores.rateWindows, now });
+  // Every channel's turn (Bot Framework, Direct Line, Twilio) goes through this one function, counted and timed.
+  const botTurn = (c: TurnContext) => bot.run(c);
+  const runTurn = metrics?.timeTurns(botTurn) ?? botTurn;
+  const chat = createChatBackend(config, { logger, runTurn, queue: (id, turn) => queue.run(id, turn), onTurnError, conversations: stores.directLine, rateWindows: stores.rateWindows, now });
   const { directLine } = chat;
+  if (directLine) metrics?.watchOpenChats(() => directLine.store.count());
   directLine?.start();
-  const twilio = createTwilio(config, { logger, runTurn: (c) => bot.run(c), queue: (id, turn) => queue.run(id, turn), onTurnError, rateWindows: stores.rateWindows, unavailable: content.unavailable, now });
+  const twilio = createTwilio(config, { logger, runTurn, queue: (id, turn) => queue.run(id, turn), onTurnError, rateWindows: stores.rateWindows, unavailable: content.unavailable, now });
   const server = createServer(
     [
-      { method: 'post', path: '/api/messages', handler: messagesHandler({ adapter, queue, runTurn: (c) => bot.run(c) }) },
+      { method: 'post', path: '/api/messages', handler: messagesHandler({ adapter, queue, runTurn }) },
       { method: 'get', path: '/healthz', handler: healthHandler() },
       { method: 'get', path: '/readyz', handler: readyHandler(stores.readiness, () => connections.isDraining, { alerts: () => triage.alertStatus() }) },
       ...triage.routes, // the triage API, staff API and console (consoleRoutes), built in createTriage.ts
       ...chat.routes, // the built-in Direct Line (/v3/directline) or the Azure token route
       ...twilio, // SMS and WhatsApp through Twilio's webhook, when configured
+      ...(metrics?.routes ?? []), // GET /metrics, only with METRICS_TOKEN set
       ...webChatRoutes(config, { builtInWebSocket: config.DIRECTLINE_WEBSOCKET }), // the demo page, the chat page, /embed.js and Web Chat from our own origin
     ],
     logger,

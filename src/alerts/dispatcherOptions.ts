@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger';
-import type { AlertSource } from './alert';
+import type { Alert, AlertSource } from './alert';
 import type { OutOfHoursRoute } from './alertRoutes';
 import type { Backoff } from './backoff';
 import type { AlertWebhook } from './webhookConfig';
@@ -20,6 +20,8 @@ export interface AlertDispatcherOptions {
   backoff?: Backoff;
   /** Default: globalThis.fetch. */
   fetch?: typeof fetch;
+  /** Told of each POST to a webhook, delivered or failed (the metrics count them); must not throw or wait. */
+  onPosted?: (alert: Alert, delivered: boolean) => void;
 }
 
 export type ResolvedDispatcherOptions = Required<AlertDispatcherOptions>;
@@ -37,6 +39,7 @@ export function resolveDispatcherOptions(options: AlertDispatcherOptions): Resol
     timeoutMs: positive('timeoutMs', options.timeoutMs ?? DEFAULTS.timeoutMs),
     backoff: { baseMs: positive('backoff.baseMs', backoff.baseMs), maxMs: positive('backoff.maxMs', backoff.maxMs) },
     fetch: options.fetch ?? globalThis.fetch,
+    onPosted: options.onPosted ?? (() => undefined),
   };
   if (resolved.backoff.maxMs < resolved.backoff.baseMs) throw new RangeError('AlertDispatcher: backoff.maxMs must be at least backoff.baseMs');
   return resolved;

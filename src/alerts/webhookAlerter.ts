@@ -127,6 +127,7 @@ export class AlertDispatcher {
     const attempt = this.ledger.failedAttempts(delivery) + 1;
     const outcome = await postWebhook(this.options.fetch, target.url, webhookBody(alert, target.format), this.options.timeoutMs, this.options.now().getTime());
     const at = this.options.now();
+    this.options.onPosted(alert, outcome.ok);
     if (!outcome.ok) {
       this.recordFailure(delivery, attempt, outcome, at);
       return false;

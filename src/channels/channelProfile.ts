@@ -29,3 +29,9 @@ const FALLBACK: ChannelProfile = { rich: false, maxMessageLength: 1600, kind: 't
 export function channelProfile(channelId: string | undefined): ChannelProfile {
   return (channelId && PROFILES[channelId.toLowerCase()]) || FALLBACK;
 }
+
+/** The channel's id, lower case, when it is one named here; otherwise 'other'. A closed value (a metric's label). */
+export function knownChannel(channelId: string | undefined): string {
+  const id = channelId?.toLowerCase();
+  return id !== undefined && Object.hasOwn(PROFILES, id) ? id : 'other';
+}

@@ -13,6 +13,8 @@ export interface SubmitterOptions {
   outboxIntervalMs: number;
   /** Told of each concern once stored (the alerts are poked for an urgent one); must not throw or wait. */
   onStored: (concern: Concern) => void;
+  /** Told once when a submit ends with the concern not stored (kept in the outbox or not); must not throw or wait. */
+  onFailed?: () => void;
   /**
    * Where a concern the store did not take waits (with Redis: a file in DATA_DIR). None on the embedded
    * default, where the store is the local database itself: a concern it refused is not kept.
@@ -63,6 +65,7 @@ export class ConcernSubmitter {
         delay *= 2;
       }
     }
+    this.options.onFailed?.();
     return { stored: false, kept: await this.keep(concern) };
   }
 

@@ -84,6 +84,8 @@ export const configSchema = z
     // it collects: 429) and for the whole service (nobody may post until some are collected: 503).
     DIRECTLINE_PENDING_KB_PER_CHAT: z.coerce.number().int().min(32).max(64 * 1024).default(256),
     DIRECTLINE_PENDING_MB_TOTAL: z.coerce.number().int().min(1).max(64 * 1024).default(64),
+    // GET /metrics (Prometheus) is served only when this is set, to callers presenting it as a Bearer token.
+    METRICS_TOKEN: optionalString.pipe(z.string().min(32, 'must be at least 32 characters, e.g. from: openssl rand -hex 32').optional()),
     // Reverse proxies in front of the service (their X-Forwarded-For entries are trusted for rate limits).
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     // SMS and WhatsApp through Twilio's webhook (POST /api/twilio/messages), on when both are set. Twilio

@@ -29,6 +29,7 @@ export function redactedSummary(config: Config): Record<string, string | number>
     // The account SID is not secret, but naming it adds nothing to a log; the token never appears.
     twilio: config.TWILIO_ACCOUNT_SID ? `on at ${config.PUBLIC_BASE_URL ?? ''}/api/twilio/messages (SMS and WhatsApp)` : 'off (TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN unset)',
     TWILIO_AUTH_TOKEN: config.TWILIO_AUTH_TOKEN ? 'set' : 'unset',
+    METRICS_TOKEN: config.METRICS_TOKEN ? 'set (GET /metrics served)' : 'unset (no /metrics)',
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Alert } from '../alerts/alert';
 import { AlertRoutes, type OutOfHoursRoute } from '../alerts/alertRoutes';
 import { AlertDispatcher } from '../alerts/webhookAlerter';
 import { checkWebhookAgencies, type AlertWebhooks } from '../alerts/webhookConfig';
@@ -17,6 +18,8 @@ export interface AlertParts {
   logger: Logger;
   now: () => Date;
   pollMs: number;
+  /** Told of each POST to a webhook, delivered or failed (the metrics count them). */
+  onPosted?: (alert: Alert, delivered: boolean) => void;
 }
 
 /**
@@ -54,6 +57,7 @@ export function createAlertDispatcher(parts: AlertParts): AlertDispatcher {
     logger: parts.logger,
     now: parts.now,
     pollMs: parts.pollMs,
+    onPosted: parts.onPosted,
   });
 }
 

@@ -1,3 +1,4 @@
+import type { Alert } from '../alerts/alert';
 import type { AlertStatus } from '../alerts/webhookAlerter';
 import type { AgencyDirectory } from '../concerns/agencies';
 import { secureCookies, type Config } from '../config/config';
@@ -20,6 +21,8 @@ export interface TriageParts {
   agencies: AgencyDirectory;
   logger: Logger;
   now: () => Date;
+  /** Told of each alert POST to a webhook, delivered or failed (the metrics count them). */
+  onAlertPosted?: (alert: Alert, delivered: boolean) => void;
 }
 
 export interface Triage {
@@ -56,6 +59,7 @@ export function createTriage(config: Config, parts: TriageParts): Triage {
     logger: parts.logger,
     now,
     pollMs: config.ALERT_POLL_SECONDS * 1000,
+    onPosted: parts.onAlertPosted,
   });
   return {
     routes: [
