@@ -27,6 +27,8 @@ import { createTwilio } from './twilio/createTwilio';
 import { openStores, triageClockFor } from './storage/openStores';
 import { fanOut, type ServiceEvents } from './events/serviceEvents';
 import { createMetrics } from './metrics/createMetrics';
+import { howKnewReader } from './indicators/concernCounts';
+import { indicatorListener } from './indicators/indicatorListener';
 
 export interface AppOptions {
   contentDir?: string;
@@ -68,7 +70,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   // With Redis down, start anyway: /readyz says 503 until it answers, and the client keeps retrying. But
   // give the first connection a moment: commands fail fast while offline (no offline queue), so a
   // message that arrived before it was ready would fail its turn for no reason.
-  const stores = await openStores(config, { clock, logger, redisWaitMs: FIRST_CONNECT_WAIT_MS, now });
+  // The concern store counts for the partnership's indicators as concerns are stored and triaged.
+  const countIndicators = howKnewReader(bundle.report.questions.howTheyKnow.choices);
+  const stores = await openStores(config, { clock, logger, redisWaitMs: FIRST_CONNECT_WAIT_MS, now, countIndicators });
   const concernStore = stores.concerns;
   // Operators' metrics (GET /metrics), only when METRICS_TOKEN is set.
   const metrics = createMetrics(config, { store: concernStore, agencies: agencies.all().map((a) => a.id), clock, now, logger });
@@ -101,6 +105,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
 
   // Who counts what the bot does: closed values only (events/serviceEvents.ts).
   const listeners: Partial<ServiceEvents>[] = [];
+  listeners.push(indicatorListener(stores.indicators, logger, now));
   if (metrics) listeners.push(metrics.events);
   const events = fanOut(listeners);
   const bot = new ClearsightBot({

@@ -9,6 +9,8 @@ import { RedisConcernStore } from '../concerns/redisConcernStore';
 import { SqliteConcernStore } from '../concerns/sqliteConcernStore';
 import type { IndicatorStore } from '../indicators/indicatorStore';
 import { RedisIndicatorStore } from '../indicators/redisIndicatorStore';
+import type { HowKnewReader } from '../indicators/concernCounts';
+import { CountingConcernStore } from '../indicators/countingConcernStore';
 import { SqliteIndicatorStore } from '../indicators/sqliteIndicatorStore';
 import type { Config } from '../config/config';
 import { feedLimits, type ConversationStore } from '../directline/conversationStore';
@@ -80,6 +82,11 @@ export interface StoreOptions {
   requireRedis?: boolean;
   /** The clock the built-in Direct Line's idle times are counted by (tests pass their own). */
   now?: () => Date;
+  /**
+   * The service: count concerns for the partnership's indicators as they are stored and triaged, reading
+   * "how do you know" with this (indicators/countingConcernStore.ts). Operators' commands do not count.
+   */
+  countIndicators?: HowKnewReader;
 }
 
 /** How long an operator's command waits for Redis before saying it did not answer. */
@@ -105,14 +112,15 @@ export async function openStores(config: Config, options: StoreOptions): Promise
     const concerns = new RedisConcernStore(client, prefix, due);
     if (client.isReady) await migrateRedis(concerns, version, options.logger);
     else client.once('ready', () => void migrateRedis(concerns, version, options.logger));
+    const indicators = new RedisIndicatorStore(client, prefix);
     return {
       kind: 'redis',
       conversations,
       directLine: new RedisConversationStore(client, prefix, feedLimits(config), ms),
       rateWindows: (name, limit, windowMs, key) => new RedisRateWindow(client, `${prefix}rate:${name}:`, limit, windowMs, key, ms),
       turnLock: new RedisTurnLock(client, prefix, options.logger),
-      concerns,
-      indicators: new RedisIndicatorStore(client, prefix),
+      concerns: counting(concerns, indicators, options),
+      indicators,
       staff: new RedisStaffStore(client, prefix),
       sessions: new RedisSessionStore(client, prefix, timeouts),
       tokens: new RedisApiTokenStore(client, prefix),
@@ -143,15 +151,16 @@ export async function openStores(config: Config, options: StoreOptions): Promise
       options.logger.info({ code: 'OLD_FILES_IMPORTED', ...imported }, 'imported the JSON-lines files into the database');
     }
     await concerns.migrate(version);
+    // On the chats' connection (synchronous=NORMAL): a count need not wait for a second fsync after the
+    // concern's; a power cut (not a crash) may lose the last few counts, never a concern.
+    const indicators = new SqliteIndicatorStore(chatDb);
     return {
       kind: 'sqlite',
       conversations,
       directLine,
       rateWindows: (_name, limit, windowMs) => new RateWindow(limit, windowMs, ms),
-      concerns,
-      // On the chats' connection (synchronous=NORMAL): a count need not wait for a second fsync after the
-      // concern's; a power cut (not a crash) may lose the last few counts, never a concern.
-      indicators: new SqliteIndicatorStore(chatDb),
+      concerns: counting(concerns, indicators, options),
+      indicators,
       staff,
       sessions: new SqliteSessionStore(db, timeouts),
       tokens: new SqliteApiTokenStore(db),
@@ -240,4 +249,10 @@ async function migrateRedis(concerns: RedisConcernStore, version: string, logger
 async function closeRedis(client: RedisClient): Promise<void> {
   if (client.isReady) await client.close().catch(() => undefined);
   else if (client.isOpen) client.destroy();
+}
+
+/** The concern store, counting for the indicators when the service asked for it. */
+function counting(concerns: ConcernStore, indicators: IndicatorStore, options: StoreOptions): ConcernStore {
+  if (!options.countIndicators) return concerns;
+  return new CountingConcernStore(concerns, { indicators, clock: options.clock, howKnew: options.countIndicators, logger: options.logger });
 }

@@ -6,6 +6,7 @@ import type { Route } from '../http/server';
 import type { Logger } from '../logging/logger';
 import { triageApiRoutes } from './api/triageApiRoutes';
 import { staffApiRoutes } from './api/staffApiRoutes';
+import { indicatorApiRoutes } from './api/indicatorApiRoutes';
 import { SessionStaffAuth } from './auth/sessionStaffAuth';
 import { StaffCookie } from './auth/staffCookie';
 import { createAlertDispatcher } from './createAlerts';
@@ -65,7 +66,8 @@ export function createTriage(config: Config, parts: TriageParts): Triage {
     routes: [
       ...triageApiRoutes(triage, auth, config.TRUSTED_PROXY_HOPS),
       ...staffApiRoutes({ staff, audit, auth, sessions, tokens: stores.tokens, now, trustedProxyHops: config.TRUSTED_PROXY_HOPS }),
-      ...consoleRoutes({ triage, auth, agencies: parts.agencies, now, trustedProxyHops: config.TRUSTED_PROXY_HOPS }),
+      ...indicatorApiRoutes({ indicators: stores.indicators, auth, now, trustedProxyHops: config.TRUSTED_PROXY_HOPS }),
+      ...consoleRoutes({ triage, auth, agencies: parts.agencies, now, trustedProxyHops: config.TRUSTED_PROXY_HOPS, indicators: stores.indicators }),
     ],
     concernStored: (urgent) => {
       if (urgent) alerts.poke();

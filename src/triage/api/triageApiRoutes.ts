@@ -9,6 +9,8 @@ import type { StaffAuth } from '../auth/staffAuth';
 import { staffCommands } from '../staffCommands';
 import type { ConcernDetail, TriageService } from '../triageService';
 import { apiCaller } from './apiCaller';
+import type { Caller } from '../caller';
+import { seesConcerns } from '../../staff/staffAccount';
 import { queueQuerySchema } from './apiSchemas';
 import { openApiDocument } from './openApi';
 
@@ -32,7 +34,7 @@ export function triageApiRoutes(triage: TriageService, auth: StaffAuth, trustedP
       path: `${API_BASE}/concerns`,
       handler: async (req, res) => {
         setStaffSecurityHeaders(res);
-        const caller = await apiCaller(req, auth, false, trustedProxyHops);
+        const caller = await concernCaller(req, auth, false, trustedProxyHops);
         const query = parse(queueQuerySchema, Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams), 'query');
         const { limit, cursor, ...filter } = query;
         const { items, next } = await triage.list(caller, filter, { ...(limit === undefined ? {} : { limit }), ...(cursor ? { after: cursor } : {}) });
@@ -44,7 +46,7 @@ export function triageApiRoutes(triage: TriageService, auth: StaffAuth, trustedP
       path: `${API_BASE}/concerns/:ref`,
       handler: async (req, res) => {
         setStaffSecurityHeaders(res);
-        const caller = await apiCaller(req, auth, false, trustedProxyHops);
+        const caller = await concernCaller(req, auth, false, trustedProxyHops);
         sendDetail(res, await triage.get(caller, refOf(req)));
       },
     },
@@ -53,7 +55,7 @@ export function triageApiRoutes(triage: TriageService, auth: StaffAuth, trustedP
       path: `${API_BASE}/concerns/:ref/audit`,
       handler: async (req, res) => {
         setStaffSecurityHeaders(res);
-        const caller = await apiCaller(req, auth, false, trustedProxyHops);
+        const caller = await concernCaller(req, auth, false, trustedProxyHops);
         res.json(200, { entries: await triage.auditTrail(caller, refOf(req)) });
       },
     },
@@ -64,13 +66,20 @@ export function triageApiRoutes(triage: TriageService, auth: StaffAuth, trustedP
       path: `${API_BASE}/concerns/:ref/${name}`,
       handler: async (req, res) => {
         setStaffSecurityHeaders(res);
-        const caller = await apiCaller(req, auth, true, trustedProxyHops);
+        const caller = await concernCaller(req, auth, true, trustedProxyHops);
         const body = parse(command.body, await readJsonBody(req, MAX_BODY_BYTES, { emptyAs: {} }), 'body');
         sendDetail(res, await triage.perform(caller, refOf(req), command, body));
       },
     });
   }
   return routes;
+}
+
+/** The caller, if their role sees concerns: a partnership account is refused (403) before anything is read. */
+async function concernCaller(req: Request, auth: StaffAuth, changes: boolean, trustedProxyHops: number): Promise<Caller> {
+  const caller = await apiCaller(req, auth, changes, trustedProxyHops);
+  if (!seesConcerns(caller.role)) throw new HttpError(403, 'no_concerns', 'This account sees the indicators, not concerns.');
+  return caller;
 }
 
 function sendDetail(res: Response, detail: ConcernDetail): void {

@@ -1,3 +1,4 @@
+import { seesConcerns } from '../../staff/staffAccount';
 import { readFormBody } from '../../http/readFormBody';
 import { HttpError } from '../../http/httpError';
 import type { Route } from '../../http/server';
@@ -31,6 +32,7 @@ export function concernActionRoutes(deps: ConsoleDeps): Route[] {
     handler: consoleHandler(async (req, res, state) => {
       const session = await sessionOrSignIn(deps.auth, deps.agencies, req, res, state);
       if (!session) return;
+      if (!seesConcerns(session.caller.role)) throw new HttpError(403, 'no_concerns', 'This account sees the indicators, not concerns.');
       const ref = String(req.params.ref ?? '');
       const fields = await readFormBody(req, MAX_FORM_BYTES);
       if (!deps.auth.csrfMatches(session, fields.csrf)) throw new HttpError(403, 'forbidden', 'The form has expired.');

@@ -1,6 +1,7 @@
 import type { AgencyDirectory } from '../../concerns/agencies';
 import type { StaffAuth } from '../auth/staffAuth';
 import type { TriageService } from '../triageService';
+import type { IndicatorStore } from '../../indicators/indicatorStore';
 
 /** What the console needs: the triage service, staff sign-in, and agency names. */
 export interface ConsoleDeps {
@@ -11,4 +12,6 @@ export interface ConsoleDeps {
   now?: () => Date;
   /** Reverse proxies in front of the service, so that sign-in limits count the real client address. */
   trustedProxyHops?: number;
+  /** The partnership's counters, for the indicators page (absent: no page). */
+  indicators?: IndicatorStore;
 }

@@ -7,9 +7,12 @@ import { concernPage } from './concernPage';
 import { concernView } from './concernView';
 import { concernQuerySchema, parseQuery, queueFilterOf, queueQuerySchema } from './consoleForms';
 import type { ConsoleDeps } from './consoleDeps';
-import { consoleHandler, sendPage } from './consoleResponses';
+import { consoleHandler, redirect, sendPage } from './consoleResponses';
+import { INDICATORS_PATH } from './indicatorsPage';
+import { seesConcerns } from '../../staff/staffAccount';
 import { agencyNameIn, sessionOrSignIn } from './consoleSession';
 import { queuePage } from './queuePage';
+import { indicatorsRoutes } from './indicatorsRoutes';
 import { QUEUE_PATH, signInRoutes } from './signInRoutes';
 
 export type { ConsoleDeps } from './consoleDeps';
@@ -29,6 +32,8 @@ export function consoleRoutes(deps: ConsoleDeps): Route[] {
       handler: consoleHandler(async (req, res, state) => {
         const session = await sessionOrSignIn(deps.auth, deps.agencies, req, res, state);
         if (!session) return;
+        // A partnership account has no queue: its console is the indicators.
+        if (!seesConcerns(session.caller.role)) return redirect(res, INDICATORS_PATH);
         const query = parseQuery(queueQuerySchema, req.url);
         const filter = queueFilterOf(query);
         const { items, next } = await deps.triage.list(session.caller, filter, query.cursor ? { after: query.cursor } : {});
@@ -58,6 +63,7 @@ export function consoleRoutes(deps: ConsoleDeps): Route[] {
       }),
     },
     ...concernActionRoutes({ ...deps, now }),
+    ...(deps.indicators ? indicatorsRoutes({ ...deps, indicators: deps.indicators, now }) : []),
     // Anything else under /triage: our 404 page with our headers, not the framework's JSON.
     ...(['get', 'post'] as const).map((method) => ({
       method,

@@ -5,6 +5,9 @@ import type { SignedIn } from './layout';
 
 export const SIGN_IN_PATH = '/triage/sign-in';
 
+/** What the header says for a partnership account, which belongs to no agency. */
+export const PARTNERSHIP_NAME = 'South Yorkshire partnership (all areas)';
+
 /**
  * The request's live session, noted in `state` for error pages; without one, a 303 to the sign-in page
  * has been sent and the handler stops.
@@ -28,7 +31,8 @@ export async function sessionOrSignIn(
 /** The header's view of a session: name, agency name and the token for the sign-out form. */
 export function signedInAs(session: ConsoleSession, agencies: AgencyDirectory): SignedIn {
   const { caller } = session;
-  return { name: caller.name, agencyName: agencyNameIn(agencies)(caller.agency), csrfToken: session.csrfToken };
+  const agencyName = caller.role === 'partnership' ? PARTNERSHIP_NAME : agencyNameIn(agencies)(caller.agency);
+  return { name: caller.name, agencyName, csrfToken: session.csrfToken };
 }
 
 /** An agency's name, or its id if it has left the directory (old transfers, old audit entries). */

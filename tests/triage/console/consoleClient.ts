@@ -22,12 +22,14 @@ export function getPage(url: string, path: string, cookie?: string): Promise<Res
   return fetch(`${url}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 }
 
-/** Signs in through the form, then reads the CSRF token from the queue page. */
+/** Signs in through the form, then reads the CSRF token from the queue page (or where it sends you: a partnership account's indicators). */
 export async function signInOverHttp(url: string, login: StaffLogin): Promise<ConsoleClient> {
   const res = await postForm(url, '/triage/sign-in', { name: login.id, password: login.password });
   if (res.status !== 303) throw new Error(`sign-in answered ${res.status}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const queue = await (await getPage(url, '/triage', cookie)).text();
+  const first = await getPage(url, '/triage', cookie);
+  const landing = first.status === 303 ? await getPage(url, first.headers.get('location') ?? '/triage', cookie) : first;
+  const queue = await landing.text();
   const csrf = csrfIn(queue);
   return {
     cookie,
