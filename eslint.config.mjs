@@ -15,7 +15,7 @@ export default tseslint.config(
   {
     // Domain code stays free of the bot SDK and the web framework so that it can outlive them. Triage's
     // adapters beside its domain files (its JSON API, console and sign-in) may use restify.
-    files: ['src/knowledge/**', 'src/safety/**', 'src/concerns/**', 'src/triage/**', 'src/shell/**'],
+    files: ['src/knowledge/**', 'src/safety/**', 'src/concerns/**', 'src/triage/**', 'src/shell/**', 'src/indicators/**', 'src/events/**'],
     ignores: ['src/triage/api/**', 'src/triage/console/**', 'src/triage/auth/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['botbuilder*', 'restify*'] }],
