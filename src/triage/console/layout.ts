@@ -5,6 +5,16 @@ import { csrfField } from './govukParts';
 export const STYLESHEET_PATH = '/triage/assets/govuk-frontend.min.css';
 export const SERVICE_NAME = 'Clearsight triage';
 
+/** A link in the console's navigation; `current` marks the page being shown. */
+export interface NavLink {
+  href: string;
+  text: string;
+  current?: boolean;
+}
+
+/** The navigation every page shows unless it says otherwise. */
+export const DEFAULT_NAV: readonly NavLink[] = [{ href: '/triage', text: 'Queue' }];
+
 /** Who is signed in, as the header shows them. */
 export interface SignedIn {
   name: string;
@@ -18,6 +28,8 @@ export interface LayoutOptions {
   signedIn?: SignedIn;
   /** Wider pages (the queue table) use the full width of a laptop screen. */
   wide?: boolean;
+  /** The console's navigation (default: the queue); none when empty. */
+  nav?: readonly NavLink[];
 }
 
 /** The GOV.UK page template, without GOV.UK's own logo, font or scripts (this is a council tool). */
@@ -41,7 +53,7 @@ export function layout(options: LayoutOptions, content: Html): Html {
         </div>
       </div>
     </div>
-    ${options.signedIn ? accountBar(options.signedIn, options.wide ?? false) : ''}
+    ${options.signedIn ? accountBar(options.signedIn, options.wide ?? false, options.nav ?? DEFAULT_NAV) : ''}
   </header>
   <div class="${options.wide ? 'govuk-width-container console-wide' : 'govuk-width-container'}">
     <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
@@ -52,18 +64,14 @@ ${content}
 </html>`;
 }
 
-function accountBar(signedIn: SignedIn, wide: boolean): Html {
+function accountBar(signedIn: SignedIn, wide: boolean, nav: readonly NavLink[]): Html {
   return html`<section aria-label="Your account" class="govuk-service-navigation">
       <div class="govuk-width-container govuk-service-navigation__inlining-container${wide ? ' console-wide' : ''}">
         <div class="govuk-service-navigation__container">
           <span class="govuk-service-navigation__service-name">
             <span class="govuk-service-navigation__text">${signedIn.name}, ${signedIn.agencyName}</span>
           </span>
-          <nav aria-label="Console" class="govuk-service-navigation__wrapper">
-            <ul class="govuk-service-navigation__list">
-              <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/triage">Queue</a></li>
-            </ul>
-          </nav>
+          ${nav.length > 0 ? navigation(nav) : ''}
         </div>
         <form method="post" action="/triage/sign-out" class="govuk-!-margin-top-2 govuk-!-margin-bottom-2">
           ${csrfField(signedIn.csrfToken)}
@@ -71,6 +79,18 @@ function accountBar(signedIn: SignedIn, wide: boolean): Html {
         </form>
       </div>
     </section>`;
+}
+
+function navigation(nav: readonly NavLink[]): Html {
+  return html`<nav aria-label="Console" class="govuk-service-navigation__wrapper">
+            <ul class="govuk-service-navigation__list">
+              ${nav.map((link) =>
+                link.current
+                  ? html`<li class="govuk-service-navigation__item govuk-service-navigation__item--active"><a class="govuk-service-navigation__link" href="${link.href}" aria-current="page"><strong class="govuk-service-navigation__active-fallback">${link.text}</strong></a></li>`
+                  : html`<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="${link.href}">${link.text}</a></li>`,
+              )}
+            </ul>
+          </nav>`;
 }
 
 /** The whole page as the response body. */
