@@ -1,9 +1,13 @@
 import type { AgencyDirectory } from '../../concerns/agencies';
+import { seesConcerns } from '../../staff/staffAccount';
+import { seesIndicators } from '../api/indicatorApiRoutes';
+import { INDICATORS_PATH } from './indicatorsPage';
 import type { ConsoleSession, StaffAuth } from '../auth/staffAuth';
 import { redirect, type ConsoleRequest, type ConsoleResponse, type RequestState } from './consoleResponses';
 import type { SignedIn } from './layout';
 
 export const SIGN_IN_PATH = '/triage/sign-in';
+const QUEUE_NAV = '/triage';
 
 /** What the header says for a partnership account, which belongs to no agency. */
 export const PARTNERSHIP_NAME = 'South Yorkshire partnership (all areas)';
@@ -32,7 +36,8 @@ export async function sessionOrSignIn(
 export function signedInAs(session: ConsoleSession, agencies: AgencyDirectory): SignedIn {
   const { caller } = session;
   const agencyName = caller.role === 'partnership' ? PARTNERSHIP_NAME : agencyNameIn(agencies)(caller.agency);
-  return { name: caller.name, agencyName, csrfToken: session.csrfToken };
+  const nav = [...(seesConcerns(caller.role) ? [{ href: QUEUE_NAV, text: 'Queue' }] : []), ...(seesIndicators(caller) ? [{ href: INDICATORS_PATH, text: 'Indicators' }] : [])];
+  return { name: caller.name, agencyName, csrfToken: session.csrfToken, nav };
 }
 
 /** An agency's name, or its id if it has left the directory (old transfers, old audit entries). */

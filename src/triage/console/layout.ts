@@ -20,6 +20,8 @@ export interface SignedIn {
   name: string;
   agencyName: string;
   csrfToken: string;
+  /** The navigation this person's role has (the queue; the indicators for managers and the partnership). */
+  nav?: readonly NavLink[];
 }
 
 export interface LayoutOptions {
@@ -53,7 +55,7 @@ export function layout(options: LayoutOptions, content: Html): Html {
         </div>
       </div>
     </div>
-    ${options.signedIn ? accountBar(options.signedIn, options.wide ?? false, options.nav ?? DEFAULT_NAV) : ''}
+    ${options.signedIn ? accountBar(options.signedIn, options.wide ?? false, options.nav ?? options.signedIn.nav ?? DEFAULT_NAV) : ''}
   </header>
   <div class="${options.wide ? 'govuk-width-container console-wide' : 'govuk-width-container'}">
     <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
