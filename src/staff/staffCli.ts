@@ -77,7 +77,7 @@ export function newStaffId(name: string): string {
 /** What `add` prints, once. */
 export function formatCredential(account: StaffAccount, password: string): string {
   return [
-    `Added ${account.id}: ${account.role} for ${account.agency}.`,
+    account.role === 'partnership' ? `Added ${account.id}: partnership (the indicators for every area, no concern).` : `Added ${account.id}: ${account.role} for ${account.agency}.`,
     `  Sign-in name: ${account.id}`,
     `  Password:     ${password}`,
     'The password will not be shown again: pass it to the person securely now. Only a hash of it is kept.',

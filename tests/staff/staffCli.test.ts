@@ -1,5 +1,5 @@
 import { STAFF_ID } from '../../src/staff/staffAccount';
-import { formatStaffLines, newStaffId, parseStaffArgs, summariseStaff, UsageError } from '../../src/staff/staffCli';
+import { formatCredential, formatStaffLines, newStaffId, parseStaffArgs, summariseStaff, UsageError } from '../../src/staff/staffCli';
 import { sampleAccount } from './staffStoreContract';
 
 describe('parseStaffArgs', () => {
@@ -53,5 +53,14 @@ describe('formatStaffLines', () => {
       'al-0001         sheffield-safeguarding-hub  duty  Al         2025-03-01T09:00:00.000Z  disabled 2025-03-02T10:00:00.000Z',
     ]);
     expect(formatStaffLines([])).toBe('No staff accounts.');
+  });
+});
+
+describe('formatCredential', () => {
+  it('says what a partnership account sees, and an agency account whose queue it works', () => {
+    const partner = { ...sampleAccount(), id: 'ana-analyst-7k2p', agency: 'partnership', role: 'partnership' as const };
+    expect(formatCredential(partner, 'PW').split('\n')[0]).toBe('Added ana-analyst-7k2p: partnership (the indicators for every area, no concern).');
+    const duty = { ...sampleAccount(), id: 'jo-bloggs-7k2p', agency: 'rotherham-mash', role: 'duty' as const };
+    expect(formatCredential(duty, 'PW').split('\n')[0]).toBe('Added jo-bloggs-7k2p: duty for rotherham-mash.');
   });
 });
