@@ -78,7 +78,11 @@ export function didYouMeanReply(options: readonly KnowledgeEntry[], words: Answe
  * last the related topics by number. A `page` past the last says there is no more, and what is still on offer.
  */
 export function textAnswerReply(entry: KnowledgeEntry, words: AnswerWords, localHelp: string | undefined, page: number): Reply {
-  const pages = textAnswerPages(entry, words, localHelp);
+  return pageReply(entry, words, textAnswerPages(entry, words, localHelp), page);
+}
+
+/** Page `page` of an answer already cut into pages (textAnswerReply). */
+function pageReply(entry: KnowledgeEntry, words: AnswerWords, pages: readonly TextPage[], page: number): Reply {
   const at = Math.min(Math.max(page, 0), pages.length - 1);
   const hasMore = at < pages.length - 1;
   const related = at === pages.length - 1 && at > 0 ? entry.related.slice(0, 3) : [];
@@ -96,9 +100,10 @@ export function textAnswerReply(entry: KnowledgeEntry, words: AnswerWords, local
  * interrupted it): its topics if that page listed them, and how to get more or the sources.
  */
 export function textReminderReply(entry: KnowledgeEntry, words: AnswerWords, localHelp: string | undefined, page: number, fallback: string): Reply {
-  const shown = textAnswerReply(entry, words, localHelp, page);
+  const pages = textAnswerPages(entry, words, localHelp);
+  const shown = pageReply(entry, words, pages, page);
   const related = (shown.choices ?? []).filter((c) => c.value.startsWith(TOPIC)).map((c) => c.value.slice(TOPIC.length));
-  const hasMore = page < textAnswerPageCount(entry, words, localHelp) - 1;
+  const hasMore = page < pages.length - 1;
   const text = withFooter(related.length ? topicList(related, words) : '', words, hasMore, entry.sources.length > 0).trim();
   return { ...shown, text: text || fallback };
 }
