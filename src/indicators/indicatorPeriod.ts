@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MONTH } from './indicatorMeasures';
-import { MAX_MONTHS, monthOf, monthsBetween } from './indicatorStore';
+import { MAX_MONTHS, monthAt, monthIndex, monthOf, monthsBetween } from './indicatorStore';
 
 /** The months a report covers, both included (YYYY-MM). */
 export interface Period {
@@ -34,6 +34,5 @@ export function periodOf(query: z.infer<typeof periodQuerySchema>, now: Date): {
 
 /** The month `n` months after (or before, when negative) `month`. */
 export function shiftMonth(month: string, n: number): string {
-  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  return monthAt(monthIndex(month) + n);
 }

@@ -35,14 +35,20 @@ export function monthOf(at: Date): string {
 /** The months from `from` to `to`, both included; throws when either is not YYYY-MM, or the period is backwards or too long. */
 export function monthsBetween(from: string, to: string): string[] {
   if (!MONTH.test(from) || !MONTH.test(to)) throw new RangeError('a month is YYYY-MM');
-  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
-  const [first, last] = [index(from), index(to)];
+  const [first, last] = [monthIndex(from), monthIndex(to)];
   if (last < first) throw new RangeError('the period ends before it starts');
   if (last - first + 1 > MAX_MONTHS) throw new RangeError(`a period is at most ${MAX_MONTHS} months`);
-  return Array.from({ length: last - first + 1 }, (_, i) => {
-    const n = first + i;
-    return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
-  });
+  return Array.from({ length: last - first + 1 }, (_, i) => monthAt(first + i));
+}
+
+/** A YYYY-MM month as a count of months since year 0, so that months can be stepped through and compared. */
+export function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+/** The YYYY-MM month of a monthIndex. */
+export function monthAt(index: number): string {
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** True for an area a counter may be stored under. */

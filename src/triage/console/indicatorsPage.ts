@@ -4,6 +4,8 @@ import { errorSummary, fieldError, hasFieldError, type PageError } from './govuk
 import { figureLookup, indicatorTables, type FigureLookup } from './indicatorTable';
 import { HEADLINE_MEASURES, measureSections, type MeasureSection } from './indicatorSections';
 import { layout, type NavLink, type SignedIn } from './layout';
+import { monthAt, monthIndex } from '../../indicators/indicatorStore';
+import type { Period } from '../../indicators/indicatorPeriod';
 import { monthWords } from './monthText';
 import { svgChart } from './svgChart';
 
@@ -13,10 +15,7 @@ export const INDICATORS_PATH = '/triage/indicators';
 export const INDICATORS_CSV_PATH = '/api/indicators.csv';
 
 /** A period of whole months, YYYY-MM, both included: as chosen, so possibly not valid when there are errors. */
-export interface IndicatorPeriod {
-  from: string;
-  to: string;
-}
+export type IndicatorPeriod = Period;
 
 export interface IndicatorsPageOptions {
   signedIn: SignedIn;
@@ -136,11 +135,8 @@ function section(s: MeasureSection, months: readonly string[], lookup: FigureLoo
 export function periodMonths(period: IndicatorPeriod, rows: readonly IndicatorRow[]): string[] {
   const months = new Set(rows.map((r) => r.month));
   if (MONTH.test(period.from) && MONTH.test(period.to)) {
-    const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
     // Bounded: a period longer than ten years is refused before the page is drawn; this only guards the loop.
-    for (let n = index(period.from); n <= index(period.to) && n - index(period.from) < 240; n++) {
-      months.add(`${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`);
-    }
+    for (let n = monthIndex(period.from); n <= monthIndex(period.to) && n - monthIndex(period.from) < 240; n++) months.add(monthAt(n));
   }
   return [...months].sort();
 }
