@@ -22,6 +22,9 @@ export const AREA_LABELS: Readonly<Record<ReportArea, string>> = {
   all: 'South Yorkshire (all)',
 };
 
+/** What a measure id may hold: lower-case letters, digits, `_`, `:` and `-` (safe in a key, a CSV or a URL). */
+export const MEASURE_ID = /^[a-z0-9_:-]{1,80}$/;
+
 /** A month as the counters key it: "2026-11" (London time). */
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -1,4 +1,4 @@
-import { ALL_AREAS, FIXED_MEASURES, HOURS_PREFIX, INDICATOR_AREAS, PARTS_OF, REPORT_AREAS, type FixedMeasure, type IndicatorRow, type ReportArea } from './indicatorMeasures';
+import { ALL_AREAS, FIXED_MEASURES, HOURS_PREFIX, INDICATOR_AREAS, MEASURE_ID, PARTS_OF, REPORT_AREAS, type FixedMeasure, type IndicatorRow, type ReportArea } from './indicatorMeasures';
 import { monthsBetween, type StoredCount } from './indicatorStore';
 import { SMALL_NUMBER, suppressComplements, suppressSmall, type Cell, type Sum } from './suppression';
 
@@ -18,12 +18,25 @@ export function indicatorReport(counts: readonly StoredCount[], from: string, to
   const months = monthsBetween(from, to);
   const stored = new Map<string, number>();
   const measures = new Set<string>(COUNTED);
+  // Decisions by whole hours taken, per area and month, and for South Yorkshire per month: hours to count.
+  const hours = new Map<string, Map<number, number>>();
+  const addHours = (key: string, h: number, n: number) => {
+    const histogram = hours.get(key) ?? new Map<number, number>();
+    histogram.set(h, (histogram.get(h) ?? 0) + n);
+    hours.set(key, histogram);
+  };
   for (const c of counts) {
     // A measure id this version would not write (a later version's, or damage) is left out, never echoed into a CSV.
-    if (c.month < from || c.month > to || !/^[a-z0-9_:-]{1,80}$/.test(c.measure)) continue;
+    if (c.month < from || c.month > to || !MEASURE_ID.test(c.measure)) continue;
+    if (c.measure.startsWith(HOURS_PREFIX)) {
+      const h = Number(c.measure.slice(HOURS_PREFIX.length));
+      addHours(`${c.area}|${c.month}`, h, c.value);
+      addHours(`${ALL_AREAS}|${c.month}`, h, c.value);
+      continue;
+    }
     const key = `${c.area}|${c.month}|${c.measure}`;
     stored.set(key, (stored.get(key) ?? 0) + c.value);
-    if (!c.measure.startsWith(HOURS_PREFIX)) measures.add(c.measure);
+    measures.add(c.measure);
   }
   const get = (area: string, month: string, measure: string) => stored.get(`${area}|${month}|${measure}`) ?? 0;
 
@@ -60,29 +73,19 @@ export function indicatorReport(counts: readonly StoredCount[], from: string, to
     // The hours to a decision follow the decisions.
     for (const area of REPORT_AREAS) {
       for (const month of months) {
-        const hours = histogram(area === ALL_AREAS ? (h) => INDICATOR_AREAS.reduce((n, a) => n + get(a, month, h), 0) : (h) => get(area, month, h), stored, month, area);
-        if (hours.n === 0) continue;
-        const small = hours.n <= SMALL_NUMBER;
-        publish(area, month, 'decision_hours_median', { value: quantile(hours.sorted, hours.n, 0.5), suppressed: small });
-        publish(area, month, 'decision_hours_p90', { value: quantile(hours.sorted, hours.n, 0.9), suppressed: small });
+        const sorted = [...(hours.get(`${area}|${month}`) ?? [])].sort(([a], [b]) => a - b);
+        const n = sorted.reduce((sum, [, count]) => sum + count, 0);
+        if (n === 0) continue;
+        const small = n <= SMALL_NUMBER;
+        publish(area, month, 'decision_hours_median', { value: quantile(sorted, n, 0.5), suppressed: small });
+        publish(area, month, 'decision_hours_p90', { value: quantile(sorted, n, 0.9), suppressed: small });
       }
     }
   }
   return rows;
 }
 
-/** The hours histogram of one area (or all) in one month, as [hours, decisions] in hour order. */
-function histogram(count: (measure: string) => number, stored: Map<string, number>, month: string, area: ReportArea) {
-  const hoursSeen = new Set<number>();
-  for (const key of stored.keys()) {
-    const [a, m, measure] = key.split('|') as [string, string, string];
-    if (m === month && (area === ALL_AREAS || a === area) && measure.startsWith(HOURS_PREFIX)) hoursSeen.add(Number(measure.slice(HOURS_PREFIX.length)));
-  }
-  const sorted = [...hoursSeen].sort((a, b) => a - b).map((h) => [h, count(`${HOURS_PREFIX}${h}`)] as const);
-  return { sorted, n: sorted.reduce((n, [, c]) => n + c, 0) };
-}
-
-/** The nearest-rank quantile: the smallest whole hour by which at least `q` of the decisions were made. */
+/** The nearest-rank quantile of [hours, decisions] in hour order: the smallest whole hour by which at least `q` of the decisions were made. */
 function quantile(sorted: readonly (readonly [number, number])[], n: number, q: number): number {
   const rank = Math.max(1, Math.ceil(q * n));
   let seen = 0;

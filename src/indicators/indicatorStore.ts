@@ -1,5 +1,5 @@
 import { londonTime } from '../calendar/londonClock';
-import { INDICATOR_AREAS, MONTH, type IndicatorArea } from './indicatorMeasures';
+import { INDICATOR_AREAS, MEASURE_ID, MONTH, type IndicatorArea } from './indicatorMeasures';
 
 /** One stored counter: how many of `measure` in `area` in `month`. */
 export interface StoredCount {
@@ -60,7 +60,7 @@ export function isIndicatorArea(area: string): area is IndicatorArea {
 export function nonZero(increments: Increments): [string, number][] {
   return Object.entries(increments).filter(([measure, by]) => {
     if (!Number.isInteger(by) || by < 0) throw new RangeError(`cannot add ${by} to ${measure}`);
-    if (measure.length === 0 || measure.length > 80 || /[|\s]/.test(measure)) throw new RangeError(`not a measure id: ${JSON.stringify(measure)}`);
+    if (!MEASURE_ID.test(measure)) throw new RangeError(`not a measure id: ${JSON.stringify(measure)}`);
     return by > 0;
   });
 }
