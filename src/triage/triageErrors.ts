@@ -1,3 +1,5 @@
+import type { Caller } from './caller';
+import { seesConcerns } from '../staff/staffAccount';
 /**
  * Why a triage request was refused. The kinds are those the HTTP layer answers (src/http/refusal.ts: 404,
  * 409, 403, 400), which recognises any error carrying `refusal`, `code` and `reason`, so it needs no import
@@ -24,4 +26,9 @@ export const notFound = () => new TriageError('not-found', 'not_found', 'There i
 
 export function isNotFound(err: unknown): boolean {
   return err instanceof TriageError && err.refusal === 'not-found';
+}
+
+/** A partnership account sees the indicators and no concern: every concern method and route refuses it (403). */
+export function refuseWithoutConcerns(caller: Caller): void {
+  if (!seesConcerns(caller.role)) throw new TriageError('forbidden', 'no_concerns', 'This account sees the indicators, not concerns.');
 }

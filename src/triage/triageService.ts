@@ -9,8 +9,7 @@ import type { Caller } from './caller';
 import { queueItem, type QueueItem } from './queueItem';
 import type { StaffCommand } from './staffCommands';
 import type { TriageAction } from './triageActions';
-import { isNotFound, notFound, TriageError } from './triageErrors';
-import { seesConcerns } from '../staff/staffAccount';
+import { isNotFound, notFound, refuseWithoutConcerns } from './triageErrors';
 import type { TriageClock } from './triageClock';
 
 export interface TriageServiceDeps {
@@ -200,9 +199,4 @@ function matches(item: QueueItem, filter: QueueFilter): boolean {
   if (filter.status && item.status !== filter.status) return false;
   if (filter.urgent !== undefined && item.urgent !== filter.urgent) return false;
   return filter.overdue === undefined || item.overdue === filter.overdue;
-}
-
-/** A partnership account sees the indicators and no concern: every concern method refuses it (403). */
-function refuseWithoutConcerns(caller: Caller): void {
-  if (!seesConcerns(caller.role)) throw new TriageError('forbidden', 'no_concerns', 'This account sees the indicators, not concerns.');
 }

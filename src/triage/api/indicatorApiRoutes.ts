@@ -23,6 +23,11 @@ export function seesIndicators(caller: Caller): boolean {
   return hasRole(caller.role, 'partnership') || hasRole(caller.role, 'manager');
 }
 
+/** Refuses (403) anyone who does not see the indicators: the API's and the console's one check. */
+export function refuseWithoutIndicators(caller: Caller): void {
+  if (!seesIndicators(caller)) throw new HttpError(403, 'forbidden', 'The indicators are for partnership accounts and managers.');
+}
+
 /**
  * The partnership's indicators: GET /api/indicators (JSON, long format) and /api/indicators.csv, each for
  * `?from=YYYY-MM&to=YYYY-MM` (default: the last twelve months). Small numbers held back (indicatorReport).
@@ -30,7 +35,7 @@ export function seesIndicators(caller: Caller): boolean {
 export function indicatorApiRoutes(deps: IndicatorApiDeps): Route[] {
   const read = async (req: Request): Promise<{ period: Period; rows: ReturnType<typeof indicatorReport> }> => {
     const caller = await apiCaller(req, deps.auth, false, deps.trustedProxyHops ?? 0);
-    if (!seesIndicators(caller)) throw new HttpError(403, 'forbidden', 'The indicators are for partnership accounts and managers.');
+    refuseWithoutIndicators(caller);
     const query = parse(periodQuerySchema, Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams), 'query');
     const asked = periodOf(query, deps.now());
     if (!asked.ok) throw new HttpError(400, 'bad_request', asked.problem);

@@ -10,7 +10,7 @@ import { staffCommands } from '../staffCommands';
 import type { ConcernDetail, TriageService } from '../triageService';
 import { apiCaller } from './apiCaller';
 import type { Caller } from '../caller';
-import { seesConcerns } from '../../staff/staffAccount';
+import { refuseWithoutConcerns } from '../triageErrors';
 import { queueQuerySchema } from './apiSchemas';
 import { openApiDocument } from './openApi';
 
@@ -78,7 +78,7 @@ export function triageApiRoutes(triage: TriageService, auth: StaffAuth, trustedP
 /** The caller, if their role sees concerns: a partnership account is refused (403) before anything is read. */
 async function concernCaller(req: Request, auth: StaffAuth, changes: boolean, trustedProxyHops: number): Promise<Caller> {
   const caller = await apiCaller(req, auth, changes, trustedProxyHops);
-  if (!seesConcerns(caller.role)) throw new HttpError(403, 'no_concerns', 'This account sees the indicators, not concerns.');
+  refuseWithoutConcerns(caller);
   return caller;
 }
 

@@ -1,9 +1,8 @@
-import { seesConcerns } from '../../staff/staffAccount';
 import { readFormBody } from '../../http/readFormBody';
 import { HttpError } from '../../http/httpError';
 import type { Route } from '../../http/server';
 import { staffCommands } from '../staffCommands';
-import { TriageError } from '../triageErrors';
+import { TriageError, refuseWithoutConcerns } from '../triageErrors';
 import { concernPage } from './concernPage';
 import { concernView } from './concernView';
 import { actionFormSchemas, commandBody, fieldIds, formErrors, refusedValues } from './consoleForms';
@@ -32,7 +31,7 @@ export function concernActionRoutes(deps: ConsoleDeps): Route[] {
     handler: consoleHandler(async (req, res, state) => {
       const session = await sessionOrSignIn(deps.auth, deps.agencies, req, res, state);
       if (!session) return;
-      if (!seesConcerns(session.caller.role)) throw new HttpError(403, 'no_concerns', 'This account sees the indicators, not concerns.');
+      refuseWithoutConcerns(session.caller);
       const ref = String(req.params.ref ?? '');
       const fields = await readFormBody(req, MAX_FORM_BYTES);
       if (!deps.auth.csrfMatches(session, fields.csrf)) throw new HttpError(403, 'forbidden', 'The form has expired.');

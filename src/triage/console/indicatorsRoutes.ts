@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { HttpError } from '../../http/httpError';
 import type { Route } from '../../http/server';
 import { MONTH } from '../../indicators/indicatorMeasures';
 import { periodOf } from '../../indicators/indicatorPeriod';
 import { indicatorReport } from '../../indicators/indicatorReport';
 import { MAX_MONTHS, type IndicatorStore } from '../../indicators/indicatorStore';
 import { seesConcerns } from '../../staff/staffAccount';
-import { seesIndicators } from '../api/indicatorApiRoutes';
+import { refuseWithoutIndicators } from '../api/indicatorApiRoutes';
 import { parseQuery } from './consoleForms';
 import type { ConsoleDeps } from './consoleDeps';
 import { consoleHandler, sendPage } from './consoleResponses';
@@ -27,7 +26,7 @@ export function indicatorsRoutes(deps: ConsoleDeps & { indicators: IndicatorStor
       handler: consoleHandler(async (req, res, state) => {
         const session = await sessionOrSignIn(deps.auth, deps.agencies, req, res, state);
         if (!session) return;
-        if (!seesIndicators(session.caller)) throw new HttpError(403, 'forbidden', 'The indicators are for partnership accounts and managers.');
+        refuseWithoutIndicators(session.caller);
         const typed = parseQuery(periodFormSchema, req.url);
         const { period, errors } = readPeriod(typed, now());
         const rows = errors.length > 0 ? [] : indicatorReport(await deps.indicators.read(period.from, period.to), period.from, period.to);
